@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point down only:
+//   eflowsh → PSHost → PSRuntime → PSLanguage
+//   eflowsh → EflowCmdlets → PSRuntime, EflowEngine
+// Build with `--explicit-target-dependency-import-check error` so the boundaries hold.
+let package = Package(
+  name: "eflowsh",
+  products: [
+    .executable(name: "eflowsh", targets: ["eflowsh"]),
+  ],
+  targets: [
+    .target(name: "PSLanguage"),
+    .target(name: "PSRuntime", dependencies: ["PSLanguage"]),
+    .target(name: "EflowEngine"),
+    .target(name: "EflowCmdlets", dependencies: ["PSRuntime", "EflowEngine"]),
+    .target(name: "PSHost", dependencies: ["PSRuntime", "PSLanguage"]),
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"])]
+    ),
+    .executableTarget(
+      name: "eflowsh",
+      dependencies: ["PSHost", "EflowCmdlets", "CReadline"]
+    ),
+    .executableTarget(
+      name: "ParseBenchmark",
+      dependencies: ["PSLanguage"],
+      path: "Benchmarks/ParseBenchmark"
+    ),
+    .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
+    .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),
+    .testTarget(name: "ScriptTests", dependencies: ["PSHost", "PSLanguage"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
