@@ -1,21 +1,47 @@
-import PSLanguage
 import Foundation
-let args = CommandLine.arguments
-if args.count > 1, args[1] == "--conf" {
-  let text = try! String(contentsOfFile: "/work/shared/conformance/parse-errors.tsv", encoding: .utf8)
-  var ok = 0, bad = 0, header = false
-  for line in text.split(separator: "\n") {
-    if line.hasPrefix("#") { continue }
-    if !header { header = true; continue }
-    let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-    let r = Parser.parse(c[0])
-    let ids = r.errors.map(\.id.rawValue).joined(separator: ",")
-    let pos = r.errors.map { c[3] == "column" ? String(r.source.position(of: $0.range.start).column) : String($0.range.start) }.joined(separator: ",")
-    if ids == c[1] && pos == c[2] { ok += 1 } else { bad += 1; print("FAIL \(c[0])\n   want \(c[1]) \(c[2])\n   got  \(ids) \(pos)") }
+import PSHost
+
+/// The real process: files from disk, text to stdout and stderr.
+struct ProcessIO: HostIO {
+  mutating func writeOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+  mutating func writeErr(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+  func readFile(_ path: String) -> Result<String, FileReadError> {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+      return .failure(FileReadError(reason: "no such file"))
+    }
+    if isDir.boolValue { return .failure(FileReadError(reason: "it is a directory")) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return .failure(FileReadError(reason: "permission denied"))
+    }
+    return .success(Self.decode(data))
   }
-  print("\(ok) passed, \(bad) failed")
-} else {
-  let text = args.count > 1 ? args[1] : ""
-  let r = Parser.parse(text)
-  for e in r.errors { print(e.id.rawValue, e.range.start, e.isIncompleteInput ? "incomplete" : "", e.message) }
+
+  mutating func readStandardInput() -> String {
+    Self.decode(FileHandle.standardInput.readDataToEndOfFile())
+  }
+
+  /// UTF-8 (with or without BOM), or UTF-16 with a BOM as Windows PowerShell writes it.
+  static func decode(_ data: Data) -> String {
+    let bytes = [UInt8](data)
+    if bytes.starts(with: [0xFF, 0xFE]) {
+      var units: [UInt16] = []
+      var i = 2
+      while i + 1 < bytes.count {
+        units.append(UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8)
+        i += 2
+      }
+      return String(decoding: units, as: UTF16.self)
+    }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return String(decoding: bytes.dropFirst(3), as: UTF8.self)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
 }
+
+var io = ProcessIO()
+let code = Host.run(
+  arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment, io: &io)
+exit(code)

@@ -110,7 +110,8 @@ enum NumberParser {
         return .decimal((negative ? "-" : "") + numeric + (multiplier != 1 ? "*\(multiplier)" : ""))
       default:
         // PowerShell accepts an integral real with an integer suffix (`1.0l`); others are bad.
-        guard let d = Double(numeric), d == d.rounded(), abs(d) < 9.2e18 else { return nil }
+        // (Compared through Int64 rather than `rounded()`, which would need libm at link time.)
+        guard let d = Double(numeric), abs(d) < 9.2e18, d == Double(Int64(d)) else { return nil }
         return integer(
           unsigned: UInt64(d), fitsWidth32: false, suffix: suffix, multiplier: multiplier,
           negative: negative, wrapping: false)

@@ -1,0 +1,85 @@
+import PSLanguage
+
+/// The eflowsh command line: parses the options and carries out the action, returning the
+/// process exit code (`pwsh`'s codes: 0, 1 for errors, 64 for bad usage).
+public enum Host {
+  public static let version = "0.1.0"
+
+  /// Exit code for bad command-line usage (pwsh's `ExitCodeBadCommandLineParameter`).
+  public static let usageExitCode: Int32 = 64
+
+  public static func run<IO: HostIO>(arguments: [String], environment: [String: String], io: inout IO) -> Int32 {
+    let options: CommandLineOptions
+    do {
+      options = try CommandLineOptions.parse(arguments, environment: environment)
+    } catch {
+      io.writeErr("eflowsh: \(error.message)\nRun 'eflowsh -Help' for usage.\n")
+      return usageExitCode
+    }
+    switch options.action {
+    case .version:
+      io.writeOut("eflowsh \(version)\n")
+      return 0
+    case .help:
+      io.writeOut(CommandLineOptions.helpText + "\n")
+      return 0
+    case .check(let paths):
+      return check(paths: paths, dumpAst: options.dumpAst, io: &io)
+    case .file(let path, _):
+      let text: String
+      switch io.readFile(path) {
+      case .success(let t): text = t
+      case .failure(let e):
+        io.writeErr("eflowsh: The argument '\(path)' is not recognized as the name of a script file: \(e.reason).\n")
+        return usageExitCode
+      }
+      return runSource(SourceFile(path: path, text: text), io: &io)
+    case .command(let command):
+      return runSource(SourceFile(path: "<command>", text: command), io: &io)
+    case .commandFromStdin:
+      let text = io.readStandardInput()
+      return runSource(SourceFile(path: "<stdin>", text: text), io: &io)
+    case .repl:
+      io.writeErr(
+        "eflowsh: the interactive shell is not available yet in this build; run 'eflowsh -Check FILE' to check scripts.\n")
+      return 1
+    }
+  }
+
+  /// `-Check`: parse each file, print every error; 0 when all are clean.
+  static func check<IO: HostIO>(paths: [String], dumpAst: Bool, io: inout IO) -> Int32 {
+    var clean = true
+    for path in paths {
+      let text: String
+      switch io.readFile(path) {
+      case .success(let t): text = t
+      case .failure(let e):
+        io.writeOut("\(path): error: cannot read the file: \(e.reason)\n")
+        clean = false
+        continue
+      }
+      let result = Parser.parse(SourceFile(path: path, text: text))
+      for e in result.errors {
+        io.writeOut(DiagnosticRenderer.render(e, in: result.source) + "\n")
+      }
+      if !result.errors.isEmpty { clean = false }
+      if dumpAst { io.writeOut(ASTDump.dump(result) + "\n") }
+    }
+    return clean ? 0 : 1
+  }
+
+  /// Running scripts needs the interpreter, which is not part of this build yet: the script is
+  /// parsed (its errors reported as PowerShell would), and then eflowsh says plainly that it
+  /// cannot run it.
+  static func runSource<IO: HostIO>(_ source: SourceFile, io: inout IO) -> Int32 {
+    let result = Parser.parse(source)
+    if !result.errors.isEmpty {
+      io.writeErr(DiagnosticRenderer.render(result) + "\n")
+      return 1
+    }
+    io.writeErr(
+      "eflowsh: \(source.path) parsed without errors, but evaluation is not available yet: this build of eflowsh checks scripts (-Check) and cannot run them.\n"
+    )
+    return 1
+  }
+}

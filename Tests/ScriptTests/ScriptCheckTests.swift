@@ -1,0 +1,54 @@
+import Foundation
+import PSHost
+import Testing
+
+/// Every example in `scripts/` goes through the command line the way a user runs it: until the
+/// interpreter lands, `eflowsh -Check` must accept each one (exit 0, no output), and running one
+/// must say that evaluation is not available rather than pretend.
+struct ScriptCheckTests {
+  static let scriptsDir = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("scripts")
+
+  static let scripts: [String] = {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: scriptsDir.path)) ?? []
+    return names.filter { $0.hasSuffix(".ps1") }.sorted()
+  }()
+
+  /// Reads real files; output is captured.
+  struct DiskIO: HostIO {
+    var out = ""
+    var err = ""
+    mutating func writeOut(_ text: String) { out += text }
+    mutating func writeErr(_ text: String) { err += text }
+    func readFile(_ path: String) -> Result<String, FileReadError> {
+      guard let t = try? String(contentsOfFile: path, encoding: .utf8) else {
+        return .failure(FileReadError(reason: "cannot read"))
+      }
+      return .success(t)
+    }
+    mutating func readStandardInput() -> String { "" }
+  }
+
+  @Test func thereAreExampleScripts() {
+    #expect(Self.scripts.count >= 5)
+  }
+
+  @Test(arguments: scripts)
+  func checkAcceptsScript(_ name: String) {
+    var io = DiskIO()
+    let path = Self.scriptsDir.appendingPathComponent(name).path
+    let code = Host.run(arguments: ["-Check", path], environment: [:], io: &io)
+    #expect(code == 0, "\(io.out)")
+    #expect(io.out.isEmpty)
+  }
+
+  @Test(arguments: scripts)
+  func runningScriptSaysEvaluationIsNotAvailable(_ name: String) {
+    var io = DiskIO()
+    let path = Self.scriptsDir.appendingPathComponent(name).path
+    let code = Host.run(arguments: [path], environment: [:], io: &io)
+    #expect(code == 1)
+    #expect(io.err.contains("evaluation is not available yet"))
+  }
+}
