@@ -140,7 +140,7 @@ struct Shape {
     for b in sb.namedBlocks {
       if b.isNamed {
         parts.append(b.kind.rawValue + "{" + statements(b.statements) + "}")
-      } else {
+      } else if !b.statements.isEmpty {
         parts.append(statements(b.statements))
       }
     }
@@ -281,7 +281,6 @@ struct ParserTests {
     .init("$s -split ',' -contains 'x'", "(-contains (-split $s ',') 'x')"),
     .init("$x -is [int]", "(-is $x [int])"),
     .init("$x -as [string[]]", "(-as $x [string[]])"),
-    .init("-1", "-1"),
     .init("- $x", "(- $x)"),
     .init(",1", "(, 1)"),
     .init("$i++", "(post++ $i)"),
@@ -378,6 +377,10 @@ struct ParserTests {
     .init("function f {\n  param(\n    [string]$a,\n    $b\n  )\n  $a\n}", "(function f {param([string]$a, $b) $a})"),
     .init("function global:f { }", "(function global:f {})"),
     .init("function f { [CmdletBinding()] param() }", "(function f {[CmdletBinding()]param()})"),
+    .init("function f { param($a = 1, $b = 2) }", "(function f {param($a = 1, $b = 2)})"),
+    .init("function f($a = (1, 2), $b) { }", "(function f ($a = (paren (, 1 2)), $b) {})"),
+    .init("function f { param([ValidateRange(1, 10)][int]$n) }", "(function f {param([ValidateRange(1, 10)][int]$n)})"),
+    .init("function f { param([ValidateSet('a', 'b')]$s, [Alias('n')]$Name) }", "(function f {param([ValidateSet('a', 'b')]$s, [Alias('n')]$Name)})"),
   ]
 
   static let expressions: [ShapeCase] = [
@@ -405,19 +408,24 @@ struct ParserTests {
     .init("$x.Name.Length", "(. (. $x Name) Length)"),
     .init("$x.$prop", "(. $x $prop)"),
     .init("$x.'a b'", "(. $x 'a b')"),
-    .init("$x?.Name", "(?. $x Name)"),
+    .init("${x}?.Name", "(?. ${x} Name)"),
+    .init("$x?.Name", "(. $x? Name)"),
     .init("$x.ToString()", "(.() $x ToString)"),
     .init("$x.Replace('a', 'b')", "(.() $x Replace 'a' 'b')"),
     .init("$x.Method(\n  1,\n  2\n)", "(.() $x Method 1 2)"),
     .init("$x.Method((1, 2))", "(.() $x Method (paren (, 1 2)))"),
     .init("$a[0]", "([] $a 0)"),
     .init("$a[0][1]", "([] ([] $a 0) 1)"),
-    .init("$a[-1]", "([] $a -1)"),
+    .init("$a[$i]", "([] $a $i)"),
     .init("$a[1..2]", "([] $a (.. 1 2))"),
     .init("$a[0, 2]", "([] $a (, 0 2))"),
-    .init("$a?[0]", "(?[] $a 0)"),
+    .init("${a}?[0]", "(?[] ${a} 0)"),
     .init("$h['k'].Count", "(. ([] $h 'k') Count)"),
     .init("$a.b[0].c()", "(.() ([] (. $a b) 0) c)"),
+    .init("$x.\n  Trim().\n  Length", "(. (.() $x Trim) Length)"),
+    .init("$x. Name", "(. $x Name)"),
+    .init("$list.ForEach{ $_ * 2 }", "(.() $list ForEach {(* $_ 2)})"),
+    .init("$list.Where{ $_ }.Count", "(. (.() $list Where {$_}) Count)"),
     .init("{ param($x) $x }", "{param($x) $x}"),
     .init("{ }", "{}"),
     .init("'a' + 'b'", "(+ 'a' 'b')"),
@@ -609,7 +617,7 @@ struct ParserTests {
     #expect(v.userPath == "x")
   }
 
-  @Test(arguments: ["1 = 2", "$a + 1 = 2", "$a?.b = 1", "($a, 1) = 2", "$a, $b += 1"])
+  @Test(arguments: ["1 = 2", "$a + 1 = 2", "${a}?.b = 1", "($a, 1) = 2", "$a, $b += 1"])
   func invalidAssignmentTargets(_ text: String) {
     let r = Parser.parse(text)
     #expect(r.errors.map(\.id) == [.invalidLeftHandSide])
@@ -828,6 +836,39 @@ struct ParserTests {
     #expect(fns[1].body.helpComment == nil)
   }
 
+  @Test func functionHelpAsLineCommentsInsideBody() throws {
+    let text = "function Get-Qux {\n    # .SYNOPSIS\n    #   Gets qux.\n    # .PARAMETER Name\n    #   The name.\n    param($Name)\n}"
+    let r = parseClean(text)
+    guard case .functionDefinition(let f) = try #require(topStatements(r).first).kind else {
+      Issue.record("not a function")
+      return
+    }
+    let help = try #require(f.body.helpComment)
+    let helpText = r.source.text(help.range)
+    #expect(helpText.hasPrefix("# .SYNOPSIS"))
+    #expect(helpText.hasSuffix("The name."))
+  }
+
+  @Test func functionHelpAtEndOfBody() throws {
+    let text = "function Get-End {\n    param($Name)\n    $Name\n    <#\n    .SYNOPSIS\n        At the end.\n    #>\n}\n"
+    let r = parseClean(text)
+    guard case .functionDefinition(let f) = try #require(topStatements(r).first).kind else {
+      Issue.record("not a function")
+      return
+    }
+    let help = try #require(f.body.helpComment)
+    #expect(r.source.text(help.range).contains("At the end."))
+  }
+
+  @Test func helpSeparatedByTwoBlankLinesDoesNotBelongToFunction() throws {
+    let r = parseClean("x\n<#\n.SYNOPSIS\n  Far.\n#>\n\n\nfunction f { }")
+    guard case .functionDefinition(let f) = try #require(topStatements(r).last).kind else {
+      Issue.record("not a function")
+      return
+    }
+    #expect(f.body.helpComment == nil)
+  }
+
   // MARK: - Strings
 
   @Test func hereStringText() throws {
@@ -866,7 +907,7 @@ struct ParserTests {
   @Test func errorInsideStringSubexpressionIsReported() {
     let r = Parser.parse("\"a $(1 +) b\"")
     #expect(r.errors.map(\.id) == [.expectedValueExpression])
-    #expect(!r.isIncomplete)
+    #expect(r.errors.first?.range.start == 8)
   }
 
   // MARK: - Unsupported definitions
@@ -903,7 +944,7 @@ struct ParserTests {
     #expect(r.isIncomplete, "errors: \(r.errors)")
   }
 
-  @Test(arguments: ["1 2", ")", "}", "$x = )", "if ($x) { } else", "Get-Item x |  | y", "1 +\n)", "@{ a }"])
+  @Test(arguments: ["1 2", ")", "}", "$x = )", "Get-Item x |  | y", "1 +\n)", "@{ a }"])
   func completeButWrongInput(_ text: String) {
     let r = Parser.parse(text)
     #expect(!r.errors.isEmpty)
@@ -925,6 +966,24 @@ struct ParserTests {
     #expect(e.isIncompleteInput)
   }
 
+  /// Multi-line inputs: PowerShell reports "after the previous element", not after the line
+  /// breaks skipped while looking for the missing token.
+  @Test(arguments: [
+    ("$a = (1\n\n", ParseErrorID.missingEndParenthesisInExpression, 7),
+    ("$x.f(1\n", .missingEndParenthesisInMethodCall, 6),
+    ("$x.f(\n", .missingEndParenthesisInMethodCall, 5),
+    ("$x.f(1,", .missingExpressionAfterToken, 7),
+    ("@{ a = 1\n", .missingEndCurlyBrace, 2),
+    ("function f {\n  $x = 1\n", .missingEndCurlyBrace, 11),
+    ("$x = 1 +\n\n", .expectedValueExpression, 8),
+  ])
+  func errorPositionsAcrossLines(_ text: String, _ id: ParseErrorID, _ offset: Int) throws {
+    let r = Parser.parse(text)
+    #expect(r.errors.map(\.id) == [id])
+    #expect(r.errors.first?.range.start == offset)
+    #expect(r.isIncomplete)
+  }
+
   @Test func errorsHavePositionsAndMessages() throws {
     let r = Parser.parse("$x = 1 2")
     let e = try #require(r.errors.first)
@@ -935,10 +994,12 @@ struct ParserTests {
 
   // MARK: - Recovery
 
-  @Test func parsingContinuesAfterAnError() {
+  @Test func parsingContinuesAfterAnError() throws {
     let r = Parser.parse("$a = (1\n$b = 2\nWrite-Output $b")
-    #expect(r.errors.map(\.id) == [.missingEndParenthesisInExpression])
-    #expect(topStatements(r).count >= 2)
+    #expect(r.errors.first?.id == .missingEndParenthesisInExpression)
+    #expect(r.errors.first?.range.start == 7)
+    let last = Shape(source: r.source).statement(try #require(topStatements(r).last))
+    #expect(last == "(cmd Write-Output $b)")
   }
 
   @Test func everyErrorInAFileIsReported() {

@@ -60,14 +60,13 @@ enum CharTraits {
   /// Characters of an unbraced variable name: identifier characters and `?`.
   static func isVariableChar(_ c: UInt32) -> Bool { isIdentifierChar(c) || c == 0x3F }
 
-  /// Characters that always end a bare word (PowerShell's `ForceStartNewToken`), plus the
-  /// redirection characters, which end an argument in command mode.
+  /// Characters that always end a bare word (PowerShell's `ForceStartNewToken`). `<` and `>`
+  /// are not among them: they start a redirection only at the start of a token, so `a>b` is
+  /// one word, as in PowerShell.
   static func endsGenericToken(_ c: UInt32) -> Bool {
     switch c {
     case 0x20, 0x09, 0x0A, 0x0D, 0x7B, 0x7D, 0x28, 0x29, 0x3B, 0x2C, 0x7C, 0x26, 0x0B, 0x0C:
       return true  // space tab \n \r { } ( ) ; , | &
-    case 0x3E, 0x3C:
-      return true  // > <
     default:
       return c >= 0x80 && isWhitespace(c)
     }

@@ -1,7 +1,7 @@
 extension Lexer {
   /// Scans a bare word (PowerShell's generic token) from `start`: everything up to white space
-  /// or one of `{ } ( ) ; , | & < >`, with quoted pieces, backtick escapes and `$` expansions
-  /// spliced in. In command mode a plain word that reads as a number is a number (`10kb`), and a
+  /// or one of `{ } ( ) ; , | &`, with quoted pieces, backtick escapes and `$` expansions
+  /// spliced in (`<`, `>`, `#` and `@` inside a word are ordinary characters). In command mode a plain word that reads as a number is a number (`10kb`), and a
   /// word is expandable when it contains `$`.
   mutating func scanGeneric(_ start: Int) -> Token {
     position = start
@@ -11,11 +11,16 @@ extension Lexer {
       let c = s[position].value
       if CharTraits.endsGenericToken(c) { break }
       if c == 0x60 {  // backtick
-        let n = peek()
-        if position + 1 >= end || CharTraits.isNewline(n) { break }
+        if position + 1 >= end {
+          // At the end of the text the backtick is kept, without an error.
+          parts.append(s[position])
+          position += 1
+          continue
+        }
+        if CharTraits.isNewline(peek()) { break }  // line continuation
+        // Escapes are decoded as in double-quoted strings: a`tb is "a<tab>b".
         plain = false
-        parts.append(s[position + 1])
-        position += 2
+        scanBacktickEscape(into: &parts)
         continue
       }
       if CharTraits.isSingleQuote(c) {
@@ -99,7 +104,7 @@ extension Lexer {
     return parts.token(.generic, range, source)
   }
 
-  /// Re-reads the token at `start` as a bare word (`"abc"def`, `$a+2` in command mode).
+  /// Re-reads the token at `start` as a bare word (`$a+2`, `-foo"bar"` in command mode).
   mutating func rescanGeneric(_ start: Int) -> Token {
     position = start
     return scanGeneric(start)
@@ -107,49 +112,96 @@ extension Lexer {
 
   // MARK: - Numbers
 
-  /// A number in expression mode; when letters run on (`7z`), a bare word instead.
+  /// A number in expression mode, scanned as PowerShell's `ScanNumberHelper` does: digits (hex,
+  /// binary, or decimal with fraction and exponent), at most one type suffix (`u` may take a
+  /// second letter: `ul us uy`), then a multiplier (`kb`…`pb`), and then a character that ends a
+  /// number (white space, an operator, a bracket). Anything else (`7z`, `1gbus`) makes the text a
+  /// bare word. Text of number shape whose value its type cannot hold (`128y`, `1usgb`) is a
+  /// `BadNumericConstant`, reported at the end of the literal.
   mutating func scanNumberExpression(_ start: Int) -> Token {
     var p = start
-    func digits(_ pred: (UInt32) -> Bool) {
+    var notNumber = false
+    func lower(_ c: UInt32) -> UInt32 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+    func digits(_ pred: (UInt32) -> Bool) -> Int {
+      let from = p
       while p < end, pred(s[p].value) { p += 1 }
+      return p - from
     }
-    if char(p) == 0x30, char(p + 1) | 0x20 == 0x78 {  // 0x
-      p += 2
-      digits(CharTraits.isHexDigit)
-    } else if char(p) == 0x30, char(p + 1) | 0x20 == 0x62, char(p + 2) == 0x30 || char(p + 2) == 0x31 {
-      p += 2
-      digits { $0 == 0x30 || $0 == 0x31 }
-    } else {
-      digits(CharTraits.isDigit)
-      if char(p) == 0x2E, CharTraits.isDigit(char(p + 1)) {
+    func exponent() {  // just past the `e`
+      if char(p) == 0x2B || CharTraits.isDash(char(p)) { p += 1 }
+      if digits(CharTraits.isDigit) == 0 { notNumber = true }
+    }
+    if char(p) == 0x2E {  // .5
+      p += 1
+      _ = digits(CharTraits.isDigit)
+      if lower(char(p)) == 0x65 {
         p += 1
-        digits(CharTraits.isDigit)
+        exponent()
       }
-      if char(p) | 0x20 == 0x65 {
-        var q = p + 1
-        if char(q) == 0x2B || CharTraits.isDash(char(q)) { q += 1 }
-        if CharTraits.isDigit(char(q)) {
-          p = q
-          digits(CharTraits.isDigit)
+    } else if char(p) == 0x30, lower(char(p + 1)) == 0x78 {  // 0x
+      p += 2
+      _ = digits(CharTraits.isHexDigit)
+    } else if char(p) == 0x30, lower(char(p + 1)) == 0x62 {  // 0b
+      p += 2
+      if digits({ $0 == 0x30 || $0 == 0x31 }) == 0 { notNumber = true }
+    } else {
+      _ = digits(CharTraits.isDigit)
+      if char(p) == 0x2E {
+        if char(p + 1) != 0x2E {  // `1..5` is a range
+          p += 1
+          _ = digits(CharTraits.isDigit)
+          if lower(char(p)) == 0x65 {
+            p += 1
+            exponent()
+          }
         }
+      } else if lower(char(p)) == 0x65 {
+        p += 1
+        exponent()
       }
     }
-    // Type suffix and multiplier letters.
-    while p < end, CharTraits.isLetter(s[p].value), s[p].value < 0x80 { p += 1 }
-    let text = source.text(start..<p)
-    // `7z`, `1abc`, `2nd_try`: letters that make no suffix turn the whole thing into a word.
-    if p < end, CharTraits.isIdentifierChar(s[p].value) { return scanGeneric(start) }
-    guard let value = NumberParser.parse(text) else {
-      if text.unicodeScalars.contains(where: { CharTraits.isLetter($0.value) }) {
-        return scanGeneric(start)
+    // Type suffix: d l n s u y, and after `u` one of l s y.
+    func isTypeSuffix(_ c: UInt32) -> Bool {
+      switch lower(c) {
+      case 0x64, 0x6C, 0x6E, 0x73, 0x75, 0x79: return true
+      default: return false
       }
-      position = p
-      report(.badNumericConstant, SourceRange(start: start, end: p), text)
+    }
+    if isTypeSuffix(char(p)) {
+      let first = lower(char(p))
+      p += 1
+      if isTypeSuffix(char(p)) {
+        let second = lower(char(p))
+        p += 1
+        if first != 0x75 || !(second == 0x6C || second == 0x73 || second == 0x79) { notNumber = true }
+      }
+    }
+    // Multiplier: kb mb gb tb pb.
+    switch lower(char(p)) {
+    case 0x6B, 0x6D, 0x67, 0x74, 0x70:
+      p += 1
+      if lower(char(p)) == 0x62 { p += 1 } else { notNumber = true }
+    default:
+      break
+    }
+    // What may follow a number in expression mode.
+    let next = char(p)
+    let ends: Bool
+    switch next {
+    case 0, 0x21, 0x23, 0x25, 0x2A, 0x2B, 0x2D, 0x2E, 0x2F, 0x3C, 0x3D, 0x3E, 0x5D, 0x3F, 0x3A:
+      ends = true  // NUL ! # % * + - . / < = > ] ? :
+    default:
+      ends = CharTraits.endsGenericToken(next) || CharTraits.isDash(next)
+    }
+    if notNumber || !ends { return scanGeneric(start) }
+    let text = source.text(start..<p)
+    position = p
+    guard let value = NumberParser.parse(text) else {
+      report(.badNumericConstant, SourceRange(at: p), text)
       return Token(
         kind: .number, range: SourceRange(start: start, end: p),
         value: .number(NumberLiteral(text: text, value: .int32(0))))
     }
-    position = p
     return Token(
       kind: .number, range: SourceRange(start: start, end: p),
       value: .number(NumberLiteral(text: text, value: value)))

@@ -40,12 +40,14 @@ extension Lexer {
       if p >= end {
         if inString { return nil }
         position = end
-        report(.incompleteDollarVariableReference, SourceRange(at: start), incomplete: true)
+        // PowerShell reports it at the `{`.
+        report(.incompleteDollarVariableReference, SourceRange(start: start + 1, end: end), incomplete: true)
         return VariablePath(userPath: String(name), isBraced: true)
       }
       position = p + 1
       if name.isEmpty {
-        report(.emptyVariableReference, SourceRange(start: start, end: position))
+        // PowerShell reports it at the closing `}`.
+        report(.emptyVariableReference, SourceRange(start: p, end: p + 1))
       }
       return VariablePath(userPath: String(name), isBraced: true)
     }

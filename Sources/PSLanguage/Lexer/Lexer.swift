@@ -67,7 +67,8 @@ public struct Lexer: Sendable {
         } else if n == 0x0D {
           position += peek(2) == 0x0A ? 3 : 2
         } else if position + 1 >= end {
-          report(.incompleteString, SourceRange(at: end), incomplete: true)
+          // Reported where the end-of-input token sits, one past the text, as PowerShell does.
+          report(.incompleteString, SourceRange(at: end + 1), incomplete: true)
           position += 1
         } else if CharTraits.isWhitespace(n) {
           position += 2
@@ -91,7 +92,8 @@ public struct Lexer: Sendable {
           position += 1
         }
         if !closed {
-          report(.missingTerminatorMultiLineComment, SourceRange(at: end), incomplete: true)
+          report(
+            .missingTerminatorMultiLineComment, SourceRange(start: start, end: position), incomplete: true)
         }
         recordComment(SourceRange(start: start, end: position), block: true)
       } else if c >= 0x80, CharTraits.isWhitespace(c) || c == 0xFEFF {
@@ -188,11 +190,10 @@ public struct Lexer: Sendable {
     default:
       break
     }
-    if CharTraits.isSingleQuote(c) || CharTraits.isDoubleQuote(c) {
-      let t = CharTraits.isSingleQuote(c) ? scanVerbatimString(start) : scanExpandableString(start)
-      if mode == .command, !atArgumentEnd(position) { return rescanGeneric(start) }
-      return t
-    }
+    // A string is a whole token even in command mode: in `"abc"def` the word after the closing
+    // quote is the next argument, and in `"abc".Length` the parser reads member access.
+    if CharTraits.isSingleQuote(c) { return scanVerbatimString(start) }
+    if CharTraits.isDoubleQuote(c) { return scanExpandableString(start) }
     if CharTraits.isDash(c) { return mode == .command ? scanDashCommand(start) : scanDashExpression(start) }
     if c >= 0x31 && c <= 0x36, peek() == 0x3E, mode == .command || startsToken(start) {
       position += 1
@@ -204,8 +205,10 @@ public struct Lexer: Sendable {
     }
     if mode == .command {
       if c == 0x2E {  // .
+        // A dot before a space, `$`, a quote or `{ (` is the dot-source operator (`. $f`,
+        // `.$f`, `."my script.ps1"`); otherwise it begins a word (`.\x.ps1`, `..`, `.5`).
         let n = peek()
-        if position + 1 >= end || CharTraits.isWhitespace(n) || CharTraits.isNewline(n) {
+        if atArgumentEnd(position + 1) || n == 0x24 || n == 0x22 || n == 0x27 {
           position += 1
           return tok(.dot, start)
         }

@@ -1,11 +1,18 @@
 /// Reads numeric literal text with PowerShell's rules: decimal, hex (`0x`), binary (`0b`), real
 /// and exponent forms, type suffixes (`l d u ul s us y uy n`) and multipliers (`kb mb gb tb pb`).
 ///
-/// Typing follows PowerShell: an integer literal is `Int32` if it fits, else `Int64`, else
-/// `Decimal`, else `Double`; a literal with a point or exponent is `Double` (or `Decimal` with
-/// `d`). Hex literals wrap into the signed type of their width (`0xFFFFFFFF` is -1).
+/// Typing follows PowerShell (`TryGetNumberValue`, tokenizer.cs): an integer literal is `Int32`
+/// if it fits, else `Int64`, else `Decimal`, else `Double`; a literal with a point or exponent
+/// is `Double` (or `Decimal` with `d`). A hex literal of 8 or 16 digits carries a sign bit
+/// (`0xFFFFFFFF` is -1, `0xFFFFFFFFFFFFFFFF` is -1 as Int64), and 16 hex digits make an Int64
+/// even when the value is small; binary literals of 32 or 64 digits likewise. A suffix whose
+/// type cannot hold the value (`128y`) gives nil: the tokenizer reports it in expression mode
+/// and reads a bare word in command mode.
 enum NumberParser {
   enum Suffix { case none, long, decimal, unsigned, unsignedLong, short, unsignedShort, sbyte, byte, bigInteger }
+
+  /// `decimal.MaxValue`.
+  static let decimalMax: Int128 = 79_228_162_514_264_337_593_543_950_335
 
   static func parse(_ text: String) -> NumberValue? {
     var chars = Array(text.unicodeScalars.map { $0.value })
@@ -18,7 +25,7 @@ enum NumberParser {
     let lower = chars.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
 
     // Multiplier.
-    var multiplier: UInt64 = 1
+    var multiplier: Int64 = 1
     var end = lower.count
     if end >= 2, lower[end - 1] == 0x62 {  // ...b
       switch lower[end - 2] {
@@ -56,6 +63,8 @@ enum NumberParser {
     }
     let body = Array(lower[0..<end])
     guard !body.isEmpty else { return nil }
+    let unsignedSuffix = suffix == .unsigned || suffix == .unsignedLong || suffix == .unsignedShort
+      || suffix == .byte
 
     if isHex || isBinary {
       let digits = body[2...]
@@ -69,10 +78,21 @@ enum NumberParser {
         if o1 || o2 { return nil }
         v = a
       }
-      let bits = digits.count * (isHex ? 4 : 1)
-      return integer(
-        unsigned: v, fitsWidth32: bits <= 32, suffix: suffix, multiplier: multiplier,
-        negative: negative, wrapping: true)
+      // The sign bit: hex digits counted in whole Int32/Int64 widths, binary in 32 or 64 digits.
+      let n = digits.count
+      var value = Int128(v)
+      if !unsignedSuffix {
+        if isHex ? n == 8 : n == 32 { value = Int128(Int32(truncatingIfNeeded: v)) }
+        if isHex ? n == 16 : n == 64 { value = Int128(Int64(bitPattern: v)) }
+      }
+      // A literal spelled at Int64 width is an Int64 (and `u` at that width a UInt64).
+      if isHex ? n == 16 : n == 64, suffix == .none { suffix = .long }
+      if isHex, n == 15, suffix == .unsigned { suffix = .unsignedLong }
+      if !isHex, n == 64, suffix == .unsigned { suffix = .unsignedLong }
+      // |value| < 2^64 and multiplier <= 2^50: the product fits.
+      value = value &* Int128(multiplier)
+      if negative { value = 0 &- value }
+      return typed(value, suffix, widenBeyondInt64: false)
     }
 
     // Decimal: digits [. digits] [e [+-] digits]
@@ -100,117 +120,107 @@ enum NumberParser {
       .replacingDash()
 
     if isReal {
+      guard let parsed = Double(numeric) else { return nil }
+      switch suffix {
+      case .none:
+        let v = parsed * Double(multiplier)
+        return .double(negative ? -v : v)
+      case .decimal:
+        return .decimal((negative ? "-" : "") + numeric + (multiplier != 1 ? "*\(multiplier)" : ""))
+      default:
+        // An integer suffix on a real rounds it, halves to even, as PowerShell's
+        // `AsBigInt` (Math.Round) does: `1.5l` is 2.
+        let v = parsed * Double(multiplier)
+        guard let r = roundedHalfEven(negative ? -v : v) else { return nil }
+        return typed(r, suffix, widenBeyondInt64: false)
+      }
+    }
+
+    // Integer text. Up to 38 significant digits fit an Int128 exactly; more only make sense
+    // as a BigInteger or a Double.
+    let significant = intDigits.drop(while: { $0 == 0x30 })
+    if significant.count > 38 {
       switch suffix {
       case .none:
         guard let d = Double(numeric) else { return nil }
-        let v = d * Double(multiplier)
-        return .double(negative ? -v : v)
-      case .decimal:
-        guard Double(numeric) != nil else { return nil }
-        return .decimal((negative ? "-" : "") + numeric + (multiplier != 1 ? "*\(multiplier)" : ""))
-      default:
-        // PowerShell accepts an integral real with an integer suffix (`1.0l`); others are bad.
-        // (Compared through Int64 rather than `rounded()`, which would need libm at link time.)
-        guard let d = Double(numeric), abs(d) < 9.2e18, d == Double(Int64(d)) else { return nil }
-        return integer(
-          unsigned: UInt64(d), fitsWidth32: false, suffix: suffix, multiplier: multiplier,
-          negative: negative, wrapping: false)
-      }
-    }
-    // Integer text.
-    var v: UInt64 = 0
-    var overflow = false
-    for d in intDigits {
-      let (m, o1) = v.multipliedReportingOverflow(by: 10)
-      let (a, o2) = m.addingReportingOverflow(UInt64(d - 0x30))
-      if o1 || o2 { overflow = true; break }
-      v = a
-    }
-    if overflow {
-      switch suffix {
-      case .none, .decimal:
-        if intDigits.count <= 28, suffix == .decimal || multiplier == 1 {
-          return .decimal((negative ? "-" : "") + numeric)
-        }
-        guard let d = Double(numeric) else { return nil }
         return .double((negative ? -d : d) * Double(multiplier))
-      case .bigInteger:
-        return .bigInteger((negative ? "-" : "") + numeric)
+      case .bigInteger where multiplier == 1:
+        let digits = String(String.UnicodeScalarView(significant.compactMap(Unicode.Scalar.init)))
+        return .bigInteger((negative ? "-" : "") + digits)
       default:
         return nil
       }
     }
-    if suffix == .decimal { return .decimal((negative ? "-" : "") + String(v * multiplier)) }
-    return integer(
-      unsigned: v, fitsWidth32: false, suffix: suffix, multiplier: multiplier, negative: negative,
-      wrapping: false)
+    var value: Int128 = 0
+    for d in significant { value = value &* 10 &+ Int128(d - 0x30) }
+    if negative { value = 0 &- value }
+    // |value| < 10^38 and multiplier <= 2^50 could overflow; go through Double then.
+    if multiplier != 1 {
+      if value.magnitude > UInt128(Int128.max) >> 50 {
+        guard suffix == .none, let d = Double(numeric) else { return nil }
+        return .double((negative ? -d : d) * Double(multiplier))
+      }
+      value = value &* Int128(multiplier)
+    }
+    if suffix == .none, value.magnitude > decimalMax.magnitude {
+      guard let d = Double(numeric) else { return nil }
+      return .double((negative ? -d : d) * Double(multiplier))
+    }
+    return typed(value, suffix, widenBeyondInt64: true)
   }
 
-  /// Types an integer value by suffix, size and PowerShell's widening rules.
-  private static func integer(
-    unsigned raw: UInt64, fitsWidth32: Bool, suffix: Suffix, multiplier: UInt64, negative: Bool,
-    wrapping: Bool
-  ) -> NumberValue? {
-    // Hex literals wrap into the signed type of their width: 0xFFFFFFFF is -1.
-    var signed: Int64?
-    var value = raw
-    if wrapping, suffix == .none || suffix == .long {
-      if fitsWidth32, suffix == .none {
-        signed = Int64(Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: raw)))
-      } else {
-        signed = Int64(bitPattern: raw)
-      }
-    }
-    let (mv, o) = value.multipliedReportingOverflow(by: multiplier)
-    if o {
-      return .double(Double(raw) * Double(multiplier) * (negative ? -1 : 1))
-    }
-    value = mv
-    if let s = signed {
-      let (m, o2) = s.multipliedReportingOverflow(by: Int64(multiplier))
-      if o2 { return .double(Double(s) * Double(multiplier)) }
-      let r = negative ? -m : m
-      if suffix == .long { return .int64(r) }
-      if let i = Int32(exactly: r) { return .int32(i) }
-      return .int64(r)
-    }
+  /// Types an integer value by its suffix; without one, the narrowest of Int32 and Int64, then
+  /// (decimal literals only) Decimal and Double.
+  private static func typed(_ v: Int128, _ suffix: Suffix, widenBeyondInt64: Bool) -> NumberValue? {
     switch suffix {
     case .none:
-      if !negative, let i = Int32(exactly: value) { return .int32(i) }
-      if negative, value <= UInt64(Int32.max) + 1 { return .int32(Int32(truncatingIfNeeded: -Int64(value))) }
-      if !negative, let i = Int64(exactly: value) { return .int64(i) }
-      if negative, value <= UInt64(Int64.max) + 1 { return .int64(Int64(truncatingIfNeeded: 0 &- value)) }
-      return .decimal((negative ? "-" : "") + String(value))
+      if let i = Int32(exactly: v) { return .int32(i) }
+      if let i = Int64(exactly: v) { return .int64(i) }
+      // Hex and binary literals stop here; decimal ones become a Decimal (the caller has
+      // already made anything larger a Double).
+      guard widenBeyondInt64, v.magnitude <= decimalMax.magnitude else { return nil }
+      return .decimal(String(v))
     case .long:
-      if !negative, let i = Int64(exactly: value) { return .int64(i) }
-      if negative, value <= UInt64(Int64.max) + 1 { return .int64(Int64(truncatingIfNeeded: 0 &- value)) }
-      return nil
+      return Int64(exactly: v).map { .int64($0) }
     case .unsigned:
-      guard !negative else { return nil }
-      if let u = UInt32(exactly: value) { return .uint32(u) }
-      return .uint64(value)
+      if let u = UInt32(exactly: v) { return .uint32(u) }
+      return UInt64(exactly: v).map { .uint64($0) }
     case .unsignedLong:
-      guard !negative else { return nil }
-      return .uint64(value)
+      return UInt64(exactly: v).map { .uint64($0) }
     case .short:
-      let r = negative ? -Int64(value) : Int64(value)
-      guard let x = Int16(exactly: r) else { return nil }
-      return .int16(x)
+      return Int16(exactly: v).map { .int16($0) }
     case .unsignedShort:
-      guard !negative, let x = UInt16(exactly: value) else { return nil }
-      return .uint16(x)
+      return UInt16(exactly: v).map { .uint16($0) }
     case .sbyte:
-      let r = negative ? -Int64(value) : Int64(value)
-      guard let x = Int8(exactly: r) else { return nil }
-      return .sbyte(x)
+      return Int8(exactly: v).map { .sbyte($0) }
     case .byte:
-      guard !negative, let x = UInt8(exactly: value) else { return nil }
-      return .byte(x)
-    case .bigInteger:
-      return .bigInteger((negative ? "-" : "") + String(value))
+      return UInt8(exactly: v).map { .byte($0) }
     case .decimal:
-      return .decimal((negative ? "-" : "") + String(value))
+      return v.magnitude <= decimalMax.magnitude ? .decimal(String(v)) : nil
+    case .bigInteger:
+      return .bigInteger(String(v))
     }
+  }
+
+  /// Rounds to the nearest integer, halves to even (.NET's `Math.Round`), without libm (which
+  /// the package does not link). Nil for values no integer suffix can hold.
+  private static func roundedHalfEven(_ d: Double) -> Int128? {
+    guard d.isFinite else { return nil }
+    // From 2^52 on every double is integral.
+    if d >= 4_503_599_627_370_496 || d <= -4_503_599_627_370_496 {
+      if d >= 0, d < 18_446_744_073_709_551_616 { return Int128(UInt64(d)) }
+      if d < 0, d >= -9_223_372_036_854_775_808 { return Int128(Int64(d)) }
+      return nil
+    }
+    let t = Int64(d)  // toward zero
+    let frac = d - Double(t)
+    var r = t
+    if frac > 0.5 || (frac == 0.5 && t & 1 != 0) {
+      r += 1
+    } else if frac < -0.5 || (frac == -0.5 && t & 1 != 0) {
+      r -= 1
+    }
+    return Int128(r)
   }
 }
 

@@ -199,13 +199,21 @@ extension Parser {
     guard enter() else { return nil }
     var body = parseScriptBlockBody(start: open.range.start, closedByCurly: true)
     leave()
+    let contentEnd = max(lastEnd, open.range.end)
+    var closeStart: Int?
     if peek(.command).kind == .rCurly {
-      advance()
+      closeStart = advance().range.start
     } else if !tooDeep {
       report(.missingEndCurlyBrace, open.range, checkAt: lexer.end)
     }
     body.extent = SourceRange(start: open.range.start, end: lastEnd)
-    if let h = helpBefore { body.helpComment = h } else { attachBodyHelp(&body, bodyStart: open.range.end) }
+    if let h = helpBefore {
+      body.helpComment = h
+    } else {
+      attachBodyHelp(&body, bodyStart: open.range.end)
+      // Help may also close the body: after the last statement, before the `}`.
+      if body.helpComment == nil, let close = closeStart { body.helpComment = lastHelpBlock(from: contentEnd, before: close) }
+    }
     if isFilter, body.processBlock == nil, let end = body.endBlock, !end.isNamed {
       body.processBlock = NamedBlockAst(extent: end.extent, kind: .process, statements: end.statements, isNamed: false)
       body.endBlock = nil
@@ -314,7 +322,8 @@ extension Parser {
     if peek(.expression).kind == .equals {
       let eq = advance()
       skipNewlines()
-      defaultValue = parseExpression()
+      // As in PowerShell, a comma here separates parameters: `param($a = 1, $b)`.
+      defaultValue = parseExpression(allowComma: false)
       if defaultValue == nil { report(.expectedValueExpression, eq.range.after, "=") }
     }
     return ParameterAst(

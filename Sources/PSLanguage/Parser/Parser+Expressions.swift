@@ -403,13 +403,13 @@ extension Parser {
       let c = char(at: lastEnd)
       let c2 = char(at: lastEnd + 1)
       if c == 0x2E, c2 != 0x2E {  // .
-        e = parseMemberAccess(e, opStart: lastEnd, opLength: 1, isStatic: false, nullConditional: false)
+        e = parseMemberAccess(e, opStart: lastEnd, opLength: 1, isStatic: false, nullConditional: false, commandMode: commandMode)
       } else if c == 0x3A, c2 == 0x3A {  // ::
-        e = parseMemberAccess(e, opStart: lastEnd, opLength: 2, isStatic: true, nullConditional: false)
+        e = parseMemberAccess(e, opStart: lastEnd, opLength: 2, isStatic: true, nullConditional: false, commandMode: commandMode)
       } else if c == 0x5B {  // [
         e = parseIndex(e, opStart: lastEnd, opLength: 1, nullConditional: false)
       } else if !commandMode, c == 0x3F, c2 == 0x2E {  // ?.
-        e = parseMemberAccess(e, opStart: lastEnd, opLength: 2, isStatic: false, nullConditional: true)
+        e = parseMemberAccess(e, opStart: lastEnd, opLength: 2, isStatic: false, nullConditional: true, commandMode: commandMode)
       } else if !commandMode, c == 0x3F, c2 == 0x5B {  // ?[
         e = parseIndex(e, opStart: lastEnd, opLength: 2, nullConditional: true)
       } else {
@@ -419,14 +419,25 @@ extension Parser {
     return e
   }
 
-  /// `.name`, `::name`, `?.name`, optionally followed by `(arguments)`.
+  /// `.name`, `::name`, `?.name`, optionally followed by `(arguments)` or a script block
+  /// (`$list.ForEach{ … }`). In expression mode blanks and line breaks may follow the operator
+  /// (fluent style: `$x.⏎  Method()`), as in PowerShell.
   mutating func parseMemberAccess(
-    _ target: ExpressionAst, opStart: Int, opLength: Int, isStatic: Bool, nullConditional: Bool
+    _ target: ExpressionAst, opStart: Int, opLength: Int, isStatic: Bool, nullConditional: Bool,
+    commandMode: Bool = false
   ) -> ExpressionAst {
     rewind(to: opStart + opLength)
     lastEnd = opStart + opLength
     consumed += 1
     let opRange = SourceRange(start: opStart, end: opStart + opLength)
+    if !commandMode {
+      while true {
+        lexer.skipTrivia()
+        guard lexer.position < lexer.end, CharTraits.isNewline(char(at: lexer.position)) else { break }
+        lexer.position += 1
+      }
+    }
+    let memberStart = lexer.position
     var member: ExpressionAst
     if let id = lexer.scanMemberName() {
       consumed += 1
@@ -434,7 +445,7 @@ extension Parser {
       member = ExpressionAst(extent: id.range, kind: .string(id.text, .bareWord))
     } else {
       let t = peek(.expression)
-      guard t.range.start == opRange.end, let m = parseMemberNameExpression(t) else {
+      guard t.range.start == memberStart, let m = parseMemberNameExpression(t) else {
         report(.missingPropertyName, opRange.after)
         return ExpressionAst(extent: SourceRange(start: target.extent.start, end: lastEnd), kind: .error([target]))
       }
@@ -445,6 +456,13 @@ extension Parser {
       let args = parseMethodArguments()
       return ExpressionAst(
         extent: SourceRange(start: target.extent.start, end: lastEnd), kind: .invokeMember(access, arguments: args))
+    }
+    if char(at: lastEnd) == 0x7B {  // { : `$x.ForEach{ … }` is `$x.ForEach({ … })`
+      rewind(to: lastEnd)
+      let open = next(.expression)
+      let block = parseScriptBlockExpression(open: open)
+      return ExpressionAst(
+        extent: SourceRange(start: target.extent.start, end: lastEnd), kind: .invokeMember(access, arguments: [block]))
     }
     return ExpressionAst(extent: SourceRange(start: target.extent.start, end: lastEnd), kind: .member(access))
   }
@@ -459,38 +477,36 @@ extension Parser {
     }
   }
 
-  /// `( arg, arg, … )` of a method call.
+  /// `( arg, arg, … )` of a method call. As in PowerShell, a missing `)` is reported just past
+  /// the last argument (or the `(`), unless a missing argument after a comma was reported.
   mutating func parseMethodArguments() -> [ExpressionAst] {
     rewind(to: lastEnd)
     let open = next(.expression)
     guard enter() else { return [] }
     defer { leave() }
     var args: [ExpressionAst] = []
-    skipNewlines(.expression)
-    if peek(.expression).kind == .rParen {
-      advance()
-      return args
-    }
+    var comma: Token?
+    var reported = false
     while !tooDeep {
       skipNewlines(.expression)
       guard let a = parseExpression(allowComma: false) else {
-        report(.missingExpressionAfterToken, afterLast, tokenText(lastToken ?? open))
+        if let c = comma {
+          report(.missingExpressionAfterToken, c.range.after, ",")
+          reported = true
+        }
         break
       }
       args.append(a)
       skipNewlines(.expression)
-      let t = peek(.expression)
-      if t.kind == .comma {
-        advance()
-        continue
-      }
-      if t.kind == .rParen {
-        advance()
-        return args
-      }
-      break
+      guard peek(.expression).kind == .comma else { break }
+      comma = advance()
     }
-    report(.missingEndParenthesisInMethodCall, afterLast)
+    skipNewlines(.expression)
+    if peek(.expression).kind == .rParen {
+      advance()
+    } else if !reported, !tooDeep {
+      report(.missingEndParenthesisInMethodCall, args.last?.extent.after ?? open.range.after)
+    }
     return args
   }
 

@@ -34,7 +34,8 @@ extension Parser {
       _ = kind
       parseNamedBlocks(into: &sb, closedByCurly: closedByCurly)
     } else {
-      let bodyStart = peek(.command).range.start
+      // (The end-of-input token sits one past the text; a block's extent stays inside it.)
+      let bodyStart = min(peek(.command).range.start, lexer.end)
       let statements = parseStatementList()
       sb.endBlock = NamedBlockAst(
         extent: SourceRange(start: bodyStart, end: lastEnd), kind: .end, statements: statements,
@@ -184,34 +185,99 @@ extension Parser {
       source.text($0.range).lowercased().hasPrefix("#requires")
     }
     let firstCode = firstTokenOffset(after: sb.extent.start)
-    if let c = comments.first(where: { $0.range.end <= firstCode && isHelp($0) }) {
+    if let c = firstHelpBlock(from: sb.extent.start, before: firstCode) {
       sb.helpComment = c
-    } else if let c = comments.last(where: { $0.range.start >= lexer.lastSignificantEnd && isHelp($0) }) {
-      sb.helpComment = c
+    } else if let i = comments.lastIndex(where: { $0.range.start >= lexer.lastSignificantEnd }) {
+      let c = lineCommentRun(endingAt: i)
+      if c.range.start >= lexer.lastSignificantEnd, isHelp(c) { sb.helpComment = c }
     }
   }
 
   /// A function's or script block's help at the start of its body.
   mutating func attachBodyHelp(_ sb: inout ScriptBlockAst, bodyStart: Int) {
     let firstCode = firstTokenOffset(after: bodyStart)
-    if let c = lexer.comments.first(where: {
-      $0.range.start >= bodyStart && $0.range.end <= firstCode && isHelp($0)
-    }) {
+    if let c = firstHelpBlock(from: bodyStart, before: firstCode) {
       sb.helpComment = c
     }
   }
 
   /// The help comment that ends right before `offset` (at most one blank line between).
   func helpComment(endingBefore offset: Int) -> Comment? {
-    guard let c = lexer.comments.last(where: { $0.range.end <= offset }), isHelp(c) else { return nil }
+    guard let i = lexer.comments.lastIndex(where: { $0.range.end <= offset }) else { return nil }
+    let c = lineCommentRun(endingAt: i)
+    guard isHelp(c) else { return nil }
     var newlines = 0
-    var i = c.range.end
-    while i < offset {
-      let v = source.scalars[i].value
+    var p = c.range.end
+    while p < offset {
+      let v = source.scalars[p].value
       if v == 0x0A { newlines += 1 } else if !CharTraits.isWhitespace(v) && v != 0x0D { return nil }
-      i += 1
+      p += 1
     }
     return newlines <= 2 ? c : nil
+  }
+
+  /// The first help block (a block comment, or a run of line comments) between `start` and
+  /// `end`.
+  func firstHelpBlock(from start: Int, before end: Int) -> Comment? {
+    let comments = lexer.comments
+    guard var i = comments.firstIndex(where: { $0.range.start >= start }) else { return nil }
+    while i < comments.count, comments[i].range.end <= end {
+      let (c, next) = lineCommentRun(startingAt: i)
+      if isHelp(c) { return c }
+      i = next
+    }
+    return nil
+  }
+
+  /// The last help block (a block comment, or a run of line comments) between `start` and `end`.
+  func lastHelpBlock(from start: Int, before end: Int) -> Comment? {
+    let comments = lexer.comments
+    guard let i = comments.lastIndex(where: { $0.range.end <= end }), comments[i].range.start >= start else { return nil }
+    let c = lineCommentRun(endingAt: i)
+    return c.range.start >= start && isHelp(c) ? c : nil
+  }
+
+  /// PowerShell reads consecutive `#` lines as one help block: the comment at `index` merged with
+  /// the line comments on the lines right after it, and the index of the next comment.
+  func lineCommentRun(startingAt index: Int) -> (Comment, Int) {
+    let comments = lexer.comments
+    var c = comments[index]
+    var j = index + 1
+    guard !c.isBlock else { return (c, j) }
+    while j < comments.count, !comments[j].isBlock, onlyOneLineBreak(from: c.range.end, to: comments[j].range.start) {
+      c = Comment(range: SourceRange(start: c.range.start, end: comments[j].range.end), isBlock: false)
+      j += 1
+    }
+    return (c, j)
+  }
+
+  /// The comment at `index` merged with the line comments on the lines right before it.
+  func lineCommentRun(endingAt index: Int) -> Comment {
+    let comments = lexer.comments
+    var c = comments[index]
+    guard !c.isBlock else { return c }
+    var j = index - 1
+    while j >= 0, !comments[j].isBlock, onlyOneLineBreak(from: comments[j].range.end, to: c.range.start) {
+      c = Comment(range: SourceRange(start: comments[j].range.start, end: c.range.end), isBlock: false)
+      j -= 1
+    }
+    return c
+  }
+
+  /// True when the text between two offsets is blanks around exactly one line break.
+  func onlyOneLineBreak(from a: Int, to b: Int) -> Bool {
+    var breaks = 0
+    var p = a
+    while p < b {
+      let v = source.scalars[p].value
+      if v == 0x0A {
+        breaks += 1
+      } else if v != 0x0D && !CharTraits.isWhitespace(v) {
+        return false
+      }
+      p += 1
+    }
+    return breaks == 1
   }
 
   /// True for a comment holding help keywords (`.SYNOPSIS`, `.DESCRIPTION`, …).

@@ -6,11 +6,13 @@ extension Parser {
     var t = peek(.command)
     var label: String?
     if t.kind == .label {
-      advance()
+      let labelToken = advance()
       label = t.text
       t = peek(.command)
       if t.kind == .newline || t.kind == .semicolon || t.kind == .endOfInput {
-        return StatementAst(extent: t.range, kind: .pipeline(PipelineAst(extent: t.range, elements: [])))
+        // A label alone: an empty statement where the label stands.
+        let extent = labelToken.range
+        return StatementAst(extent: extent, kind: .pipeline(PipelineAst(extent: extent, elements: [])))
       }
     }
     if let kw = keyword(t) {

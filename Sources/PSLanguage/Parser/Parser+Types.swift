@@ -134,7 +134,9 @@ extension Parser {
         rewind(to: m.position)
         lexer.skipTrivia()
         let argStart = lexer.position
-        if let id = lexer.scanMemberName() {
+        // A name starts with a letter or `_`; `[ValidateRange(1, 10)]` has positional numbers.
+        let first = char(at: argStart)
+        if CharTraits.isLetter(first) || first == 0x5F, let id = lexer.scanMemberName() {
           var p = lexer.position
           while p < lexer.end, CharTraits.isWhitespace(source.scalars[p].value) { p += 1 }
           let c = char(at: p)

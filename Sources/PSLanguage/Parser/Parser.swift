@@ -15,7 +15,8 @@ public struct Parser {
   var peeked: Token?
   var peekedMode: Lexer.Mode = .expression
   var peekStart: Int = 0
-  /// The end of the last token consumed: where "after the previous token" errors go.
+  /// The end of the last token consumed (line breaks aside): where "after the previous token"
+  /// errors go.
   var lastEnd: Int
   var lastToken: Token?
   /// How many tokens have been consumed; loops compare it to make sure they progress.
@@ -83,12 +84,18 @@ public struct Parser {
   /// Consumes the peeked token.
   @discardableResult
   mutating func advance() -> Token {
+    // Nothing peeked (a look-ahead was undone): read the token again so that we still progress.
+    if peeked == nil { _ = peek(peekedMode) }
     guard let t = peeked else { return Token(kind: .endOfInput, range: SourceRange(at: lexer.position)) }
     peeked = nil
     if t.kind != .endOfInput {
       consumed += 1
-      lastEnd = t.range.end
-      lastToken = t
+      // Line breaks are skipped over, not "after": PowerShell reports `After(previous element)`
+      // even when newlines were skipped before the missing token (`(1⏎$b` is at `1`).
+      if t.kind != .newline {
+        lastEnd = t.range.end
+        lastToken = t
+      }
     }
     return t
   }
@@ -111,8 +118,6 @@ public struct Parser {
     var position: Int
     var lastEnd: Int
     var lastToken: Token?
-  /// How many tokens have been consumed; loops compare it to make sure they progress.
-  var consumed = 0
   }
 
   mutating func mark() -> Mark {
@@ -147,6 +152,8 @@ public struct Parser {
     skipNewlines(mode)
     let t = peek(mode)
     reset(m)
+    // Leave the newline peeked again, as before the look-ahead.
+    _ = peek(mode)
     return t
   }
 

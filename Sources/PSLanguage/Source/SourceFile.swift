@@ -10,10 +10,16 @@ public final class SourceFile: Sendable {
   public let scalars: [Unicode.Scalar]
   /// Offsets at which each line starts; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// The UTF-8 bytes when the text is pure ASCII (then byte and character offsets agree and
+  /// substrings are made straight from the bytes); nil otherwise.
+  let asciiBytes: [UInt8]?
 
   public init(path: String, text: String) {
     self.path = path
-    let scalars = Array(text.unicodeScalars)
+    let utf8 = Array(text.utf8)
+    let isASCII = utf8.allSatisfy { $0 < 0x80 }
+    let scalars: [Unicode.Scalar] = isASCII ? utf8.map { Unicode.Scalar($0) } : Array(text.unicodeScalars)
+    self.asciiBytes = isASCII ? utf8 : nil
     self.scalars = scalars
     var starts = [0]
     var i = 0
@@ -61,6 +67,7 @@ public final class SourceFile: Sendable {
   public func text(_ range: Range<Int>) -> String {
     let lo = max(0, min(range.lowerBound, scalars.count))
     let hi = max(lo, min(range.upperBound, scalars.count))
+    if let bytes = asciiBytes { return String(decoding: bytes[lo..<hi], as: UTF8.self) }
     var s = String.UnicodeScalarView()
     s.append(contentsOf: scalars[lo..<hi])
     return String(s)
