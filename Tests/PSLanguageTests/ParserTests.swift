@@ -1007,3 +1007,34 @@ struct ParserTests {
     #expect(r.errors.count >= 3, "errors: \(r.errors)")
   }
 }
+
+/// A minus sign written against a number literal makes one signed literal.
+struct SignedLiteralTests {
+  @Test(arguments: [
+    ("-2147483648", NumberValue.int32(Int32.min)),
+    ("-5", NumberValue.int32(-5)),
+    ("-1kb", NumberValue.int32(-1024)),
+    ("-2.5", NumberValue.double(-2.5)),
+  ])
+  func signedLiteral(_ text: String, _ expected: NumberValue) {
+    let r = Parser.parse(text)
+    #expect(r.errors.isEmpty)
+    guard case .pipeline(let p)? = r.ast.endBlock?.statements.first?.kind,
+      case .expression(let ce)? = p.elements.first, case .number(let n) = ce.expression.kind
+    else {
+      Issue.record("not a number literal: \(text)")
+      return
+    }
+    #expect(n.value == expected)
+  }
+
+  @Test func spacedMinusStaysAnOperator() {
+    let r = Parser.parse("- 5")
+    guard case .pipeline(let p)? = r.ast.endBlock?.statements.first?.kind,
+      case .expression(let ce)? = p.elements.first, case .unary(.negate, _) = ce.expression.kind
+    else {
+      Issue.record("expected unary minus")
+      return
+    }
+  }
+}

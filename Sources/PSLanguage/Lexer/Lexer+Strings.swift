@@ -153,6 +153,14 @@ extension Lexer {
   /// Skips a `$(…)` body starting just after the `(`; returns the offset of the closing `)` (or
   /// the end of text) and leaves `position` after it.
   mutating func skipBalancedParentheses() -> Int {
+    // Strings nest inside `$(…)` inside strings: bound the recursion like the parser's.
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Lexer.maxNesting {
+      report(.scriptTooComplicated, SourceRange(at: position), String(Lexer.maxNesting))
+      position = end
+      return end
+    }
     var depth = 1
     while true {
       let t = next(.expression)

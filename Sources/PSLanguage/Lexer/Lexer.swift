@@ -20,7 +20,14 @@ public struct Lexer: Sendable {
   /// of the code, which is what makes them "incomplete input".
   public private(set) var lastSignificantEnd = 0
 
-  public init(source: SourceFile, range: Range<Int>? = nil) {
+  /// How many `$(…)` inside strings enclose the scan position (including those of the parsers
+  /// that started this lexer).
+  var nesting = 0
+  /// The deepest nesting of strings within `$(…)` accepted (the parser's limit).
+  static let maxNesting = 150
+
+  public init(source: SourceFile, range: Range<Int>? = nil, nesting: Int = 0) {
+    self.nesting = nesting
     self.source = source
     self.s = source.scalars
     let r = range ?? 0..<source.count

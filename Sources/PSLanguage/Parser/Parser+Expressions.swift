@@ -159,7 +159,15 @@ extension Parser {
         report(.missingExpressionAfterOperator, t.range.after, tokenText(t))
         return ExpressionAst(extent: t.range, kind: .unary(op, ExpressionAst(extent: t.range.after, kind: .error([]))))
       }
-      return ExpressionAst(extent: SourceRange(start: t.range.start, end: operand.extent.end), kind: .unary(op, operand))
+      let extent = SourceRange(start: t.range.start, end: operand.extent.end)
+      // `-5` written together is one signed literal, as PowerShell scans it: `-2147483648` is an
+      // Int32, not the negation of an Int64.
+      if op == .negate, case .number(let n) = operand.kind, operand.extent.start == t.range.end,
+        let value = NumberParser.parse("-" + n.text)
+      {
+        return ExpressionAst(extent: extent, kind: .number(NumberLiteral(text: "-" + n.text, value: value)))
+      }
+      return ExpressionAst(extent: extent, kind: .unary(op, operand))
     }
     guard let primary = parsePrimary(commandMode: false) else { return nil }
     var e = parsePostfix(primary, commandMode: false)

@@ -34,7 +34,7 @@ public struct Parser {
   public static let maxDepth = 150
 
   init(source: SourceFile, range: Range<Int>? = nil, depth: Int = 0) {
-    lexer = Lexer(source: source, range: range)
+    lexer = Lexer(source: source, range: range, nesting: depth)
     lastEnd = lexer.position
     self.depth = depth
   }
