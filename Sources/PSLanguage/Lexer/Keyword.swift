@@ -8,7 +8,9 @@ public enum Keyword: String, Sendable, CaseIterable {
 
   /// Looks up a word case-insensitively.
   public init?(word: String) {
-    guard word.utf8.count <= 14 else { return nil }
+    // Cheap rejection first: keywords are 2–14 ASCII letters.
+    let n = word.utf8.count
+    guard n >= 2, n <= 14, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
     self.init(rawValue: word.lowercased())
   }
 }

@@ -4,6 +4,7 @@ extension Lexer {
   /// spliced in (`<`, `>`, `#` and `@` inside a word are ordinary characters). In command mode a plain word that reads as a number is a number (`10kb`), and a
   /// word is expandable when it contains `$`.
   mutating func scanGeneric(_ start: Int) -> Token {
+    if let fast = scanPlainWord(start) { return fast }
     position = start
     var parts = StringPartsBuilder()
     var plain = true
@@ -102,6 +103,30 @@ extension Lexer {
       return Token(kind: .generic, range: range, value: .text(text))
     }
     return parts.token(.generic, range, source)
+  }
+
+  /// The common case of a bare word with no quotes, backticks or `$`: its text is a plain slice
+  /// of the source, with no per-character building. Nil when the word needs the full scan.
+  @inline(__always)
+  mutating func scanPlainWord(_ start: Int) -> Token? {
+    var p = start
+    while p < end {
+      let c = s[p].value
+      if CharTraits.endsGenericToken(c) { break }
+      if c == 0x60 || c == 0x24 || CharTraits.isQuote(c) { return nil }
+      p += 1
+    }
+    guard p > start else { return nil }
+    position = p
+    let range = SourceRange(start: start, end: p)
+    let text = source.text(start..<p)
+    let first = s[start].value
+    if CharTraits.isDigit(first) || first == 0x2E || CharTraits.isDash(first) || first == 0x2B,
+      let value = NumberParser.parse(text)
+    {
+      return Token(kind: .number, range: range, value: .number(NumberLiteral(text: text, value: value)))
+    }
+    return Token(kind: .generic, range: range, value: .text(text))
   }
 
   /// Re-reads the token at `start` as a bare word (`$a+2`, `-foo"bar"` in command mode).

@@ -3,6 +3,7 @@ extension Lexer {
 
   /// `'text'`: only `''` is special.
   mutating func scanVerbatimString(_ start: Int) -> Token {
+    if let fast = scanPlainString(start, verbatim: true) { return fast }
     position += 1
     var value = String.UnicodeScalarView()
     while position < end {
@@ -31,6 +32,7 @@ extension Lexer {
 
   /// `"text"`: backtick escapes, `""`, and `$var` / `$(…)` expansions.
   mutating func scanExpandableString(_ start: Int) -> Token {
+    if let fast = scanPlainString(start, verbatim: false) { return fast }
     position += 1
     var parts = StringPartsBuilder()
     while position < end {
@@ -54,6 +56,28 @@ extension Lexer {
     }
     report(.terminatorExpectedAtEndOfString, SourceRange(at: start), "\"", incomplete: true)
     return parts.token(.stringExpandable, SourceRange(start: start, end: position), source)
+  }
+
+  /// The common case of a quoted string with nothing to decode (no doubled quote, and for
+  /// double quotes no backtick or `$`): its value is a slice of the source. Nil otherwise.
+  @inline(__always)
+  mutating func scanPlainString(_ start: Int, verbatim: Bool) -> Token? {
+    var p = start + 1
+    while p < end {
+      let c = s[p].value
+      if verbatim ? CharTraits.isSingleQuote(c) : CharTraits.isDoubleQuote(c) {
+        if p + 1 < end, verbatim ? CharTraits.isSingleQuote(s[p + 1].value) : CharTraits.isDoubleQuote(s[p + 1].value) {
+          return nil
+        }
+        position = p + 1
+        return Token(
+          kind: verbatim ? .stringLiteral : .stringExpandable, range: SourceRange(start: start, end: p + 1),
+          value: .text(source.text(start + 1..<p)))
+      }
+      if !verbatim, c == 0x60 || c == 0x24 { return nil }
+      p += 1
+    }
+    return nil
   }
 
   /// Decodes one backtick escape at `position` (which holds the backtick).

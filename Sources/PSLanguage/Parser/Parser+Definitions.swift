@@ -13,7 +13,7 @@ extension Parser {
     var isIncomplete = false
     var endError = kw.range
     skipNewlines()
-    while peek(.command).kind == .parameter {
+    while peekKind(.command) == .parameter {
       let p = advance()
       endError = p.range
       let name = p.text.lowercased()
@@ -47,7 +47,7 @@ extension Parser {
       }
       skipNewlines()
     }
-    if peek(.command).kind == .lParen {
+    if peekKind(.command) == .lParen {
       let open = advance()
       endError = open.range
       if flags.contains(.file) {
@@ -80,7 +80,7 @@ extension Parser {
     skipNewlines()
     var clauses: [(condition: ExpressionAst, body: StatementBlockAst)] = []
     var defaultBody: StatementBlockAst?
-    if peek(.command).kind != .lCurly {
+    if peekKind(.command) != .lCurly {
       isError = true
       if !isIncomplete { report(.missingCurlyBraceInSwitchStatement, endError.after) }
     } else {
@@ -100,7 +100,7 @@ extension Parser {
         } else {
           isError = true
           isIncomplete = report(.missingSwitchConditionExpression, endError.after)
-          if peek(.command).kind == .rCurly { advance() }
+          if peekKind(.command) == .rCurly { advance() }
           break
         }
         endError = clauseCondition.extent
@@ -182,7 +182,7 @@ extension Parser {
     }
     var parameters: [ParameterAst] = []
     skipNewlines()
-    if peek(.command).kind == .lParen {
+    if peekKind(.command) == .lParen {
       let open = advance()
       let errorsBefore = pending.count
       parameters = parseParameterList(open: open)
@@ -191,7 +191,7 @@ extension Parser {
       }
       skipNewlines()
     }
-    guard peek(.command).kind == .lCurly else {
+    guard peekKind(.command) == .lCurly else {
       report(.missingFunctionBody, afterLast)
       return errorStatement(from: kw.range.start)
     }
@@ -201,7 +201,7 @@ extension Parser {
     leave()
     let contentEnd = max(lastEnd, open.range.end)
     var closeStart: Int?
-    if peek(.command).kind == .rCurly {
+    if peekKind(.command) == .rCurly {
       closeStart = advance().range.start
     } else if !tooDeep {
       report(.missingEndCurlyBrace, open.range, checkAt: lexer.end)
@@ -236,7 +236,7 @@ extension Parser {
   mutating func parseParamBlockIfPresent() -> ParamBlockAst? {
     let m = mark()
     var attributes: [AttributeAst] = []
-    while peek(.expression).kind == .lBracket {
+    while peekKind(.expression) == .lBracket {
       let lb = advance()
       guard let a = parseAttributeOrType(open: lb), case .attribute(let attr) = a else {
         reset(m)
@@ -253,7 +253,7 @@ extension Parser {
     let start = attributes.first?.extent.start ?? t.range.start
     advance()
     skipNewlines()
-    guard peek(.command).kind == .lParen else {
+    guard peekKind(.command) == .lParen else {
       report(.missingEndParenthesisInFunctionParameterList, afterLast)
       return ParamBlockAst(extent: SourceRange(start: start, end: lastEnd), attributes: attributes, parameters: [])
     }
@@ -268,7 +268,7 @@ extension Parser {
     var names: Set<String> = []
     while !tooDeep {
       skipNewlines()
-      if peek(.expression).kind == .rParen {
+      if peekKind(.expression) == .rParen {
         advance()
         return parameters
       }
@@ -287,11 +287,11 @@ extension Parser {
       names.insert(key)
       parameters.append(p)
       skipNewlines()
-      if peek(.expression).kind == .comma {
+      if peekKind(.expression) == .comma {
         advance()
         continue
       }
-      if peek(.expression).kind != .rParen {
+      if peekKind(.expression) != .rParen {
         report(.missingEndParenthesisInFunctionParameterList, afterLast)
         return parameters
       }
@@ -303,7 +303,7 @@ extension Parser {
   mutating func parseParameter() -> ParameterAst? {
     var attributes: [AttributeBaseAst] = []
     var start: Int?
-    while peek(.expression).kind == .lBracket {
+    while peekKind(.expression) == .lBracket {
       let lb = advance()
       start = start ?? lb.range.start
       guard let a = parseAttributeOrType(open: lb) else { return nil }
@@ -319,7 +319,7 @@ extension Parser {
     if v.kind == .splattedVariable { report(.splattingNotPermitted, v.range, variablePath(v).userPath) }
     var defaultValue: ExpressionAst?
     skipNewlines(.expression)
-    if peek(.expression).kind == .equals {
+    if peekKind(.expression) == .equals {
       let eq = advance()
       skipNewlines()
       // As in PowerShell, a comma here separates parameters: `param($a = 1, $b)`.
@@ -351,7 +351,7 @@ extension Parser {
       nameRange = n.range
     }
     skipNewlines()
-    if peek(.command).kind == .parameter {
+    if peekKind(.command) == .parameter {
       let p = advance()
       let pname = p.text.lowercased()
       if pname.isEmpty || !"supportedcommand".hasPrefix(pname) {
@@ -369,7 +369,7 @@ extension Parser {
           break
         }
         supported.append(cmd)
-        if peek(.command).kind == .comma {
+        if peekKind(.command) == .comma {
           comma = advance()
           continue
         }

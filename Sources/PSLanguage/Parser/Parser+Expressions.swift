@@ -116,9 +116,9 @@ extension Parser {
   /// array-literal: unary-expression (, unary-expression)*
   mutating func parseArrayLiteral(allowComma: Bool) -> ExpressionAst? {
     guard let first = parseUnary() else { return nil }
-    guard allowComma, peek(.expression).kind == .comma else { return first }
+    guard allowComma, peekKind(.expression) == .comma else { return first }
     var items = [first]
-    while !tooDeep, peek(.expression).kind == .comma {
+    while !tooDeep, peekKind(.expression) == .comma {
       let c = advance()
       skipNewlines(.expression)
       guard let e = parseUnary() else {
@@ -184,7 +184,7 @@ extension Parser {
 
   /// A unary expression that may not begin with the unary comma (hashtable keys).
   mutating func parseUnaryNoComma() -> ExpressionAst? {
-    if peek(.expression).kind == .comma { return nil }
+    if peekKind(.expression) == .comma { return nil }
     return parseUnary()
   }
 
@@ -280,7 +280,7 @@ extension Parser {
     defer { leave() }
     let open = advance()
     skipNewlines()
-    if peek(.expression).kind == .rParen {
+    if peekKind(.expression) == .rParen {
       let close = advance()
       report(.expectedExpression, open.range.after)
       return ExpressionAst(extent: open.range.through(close.range), kind: .error([]))
@@ -290,7 +290,7 @@ extension Parser {
       return ExpressionAst(extent: open.range, kind: .error([]))
     }
     skipNewlines()
-    guard peek(.command).kind == .rParen else {
+    guard peekKind(.command) == .rParen else {
       report(.missingEndParenthesisInExpression, afterLast)
       return ExpressionAst(extent: SourceRange(start: open.range.start, end: lastEnd), kind: .paren(inner))
     }
@@ -326,7 +326,7 @@ extension Parser {
       let before = consumed
       guard let entry = parseHashEntry() else {
         if consumed == before { break }
-        let k = peek(.expression).kind
+        let k = peekKind(.expression)
         if k == .newline || k == .semicolon {
           skipTerminators(.expression)
           continue
@@ -334,7 +334,7 @@ extension Parser {
         break
       }
       entries.append(entry)
-      let k = peek(.expression).kind
+      let k = peekKind(.expression)
       guard k == .newline || k == .semicolon else { break }
       skipTerminators(.expression)
     }
@@ -506,11 +506,11 @@ extension Parser {
       }
       args.append(a)
       skipNewlines(.expression)
-      guard peek(.expression).kind == .comma else { break }
+      guard peekKind(.expression) == .comma else { break }
       comma = advance()
     }
     skipNewlines(.expression)
-    if peek(.expression).kind == .rParen {
+    if peekKind(.expression) == .rParen {
       advance()
     } else if !reported, !tooDeep {
       report(.missingEndParenthesisInMethodCall, args.last?.extent.after ?? open.range.after)
@@ -527,7 +527,7 @@ extension Parser {
     skipNewlines(.expression)
     guard enter() else { return target }
     defer { leave() }
-    if peek(.expression).kind == .rBracket {
+    if peekKind(.expression) == .rBracket {
       report(.missingArrayIndexExpression, opRange.after)
       advance()
       return ExpressionAst(extent: SourceRange(start: target.extent.start, end: lastEnd), kind: .error([target]))
@@ -537,7 +537,7 @@ extension Parser {
       return ExpressionAst(extent: SourceRange(start: target.extent.start, end: lastEnd), kind: .error([target]))
     }
     skipNewlines(.expression)
-    if peek(.expression).kind == .rBracket {
+    if peekKind(.expression) == .rBracket {
       advance()
     } else {
       report(.missingEndSquareBracket, afterLast)

@@ -98,7 +98,7 @@ extension Parser {
       elements.append(.command(cmd))
     }
     var background = false
-    if peek(.command).kind == .ampersand {
+    if peekKind(.command) == .ampersand {
       advance()
       background = true
     }
@@ -346,9 +346,9 @@ extension Parser {
   /// command-argument: a single argument, or several joined by commas into an array.
   mutating func parseCommandArgument(allowComma: Bool = true) -> ExpressionAst? {
     guard let first = parseSingleCommandArgument() else { return nil }
-    guard allowComma, peek(.command).kind == .comma else { return first }
+    guard allowComma, peekKind(.command) == .comma else { return first }
     var items = [first]
-    while peek(.command).kind == .comma {
+    while peekKind(.command) == .comma {
       let c = advance()
       skipNewlines()
       let n = peek(.command)

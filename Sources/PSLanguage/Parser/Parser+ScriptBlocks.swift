@@ -77,7 +77,7 @@ extension Parser {
       advance()
       let m = mark()
       skipNewlines()
-      guard peek(.command).kind == .lCurly else {
+      guard peekKind(.command) == .lCurly else {
         reset(m)
         report(.missingNamedStatementBlock, t.range.after, tokenText(t))
         continue
@@ -156,7 +156,7 @@ extension Parser {
   mutating func parseRequiredBlock() -> StatementBlockAst? {
     let m = mark()
     skipNewlines()
-    guard peek(.command).kind == .lCurly else {
+    guard peekKind(.command) == .lCurly else {
       reset(m)
       return nil
     }
@@ -282,13 +282,29 @@ extension Parser {
 
   /// True for a comment holding help keywords (`.SYNOPSIS`, `.DESCRIPTION`, …).
   func isHelp(_ c: Comment) -> Bool {
-    let text = source.text(c.range).uppercased()
-    for k in [".SYNOPSIS", ".DESCRIPTION", ".PARAMETER", ".EXAMPLE", ".NOTES", ".LINK", ".INPUTS", ".OUTPUTS"]
-    where text.contains(k) {
-      return true
+    // One pass over the comment: a `.` followed by a help keyword, in any case.
+    let s = source.scalars
+    var i = c.range.start
+    while i < c.range.end {
+      if s[i] == ".", i + 1 < c.range.end, CharTraits.isLetter(s[i + 1].value) {
+        var j = i + 1
+        var word = ""
+        while j < c.range.end, j - i <= 12, CharTraits.isLetter(s[j].value) {
+          word.unicodeScalars.append(s[j])
+          j += 1
+        }
+        if Self.helpKeywords.contains(word.uppercased()) { return true }
+        i = j
+      } else {
+        i += 1
+      }
     }
     return false
   }
+
+  static let helpKeywords: Set<String> = [
+    "SYNOPSIS", "DESCRIPTION", "PARAMETER", "EXAMPLE", "NOTES", "LINK", "INPUTS", "OUTPUTS",
+  ]
 
   /// The offset of the first token at or after `offset` (comments and white space skipped).
   func firstTokenOffset(after offset: Int) -> Int {

@@ -35,7 +35,7 @@ extension Parser {
         // A named block keyword where statements are expected.
         let kwToken = advance()
         skipNewlines()
-        guard peek(.command).kind == .lCurly else {
+        guard peekKind(.command) == .lCurly else {
           report(.missingNamedStatementBlock, afterLast, tokenText(kwToken))
           return nil
         }
@@ -64,7 +64,7 @@ extension Parser {
     while true {
       let kwText = tokenText(keywordToken).lowercased()
       skipNewlines()
-      guard peek(.command).kind == .lParen else {
+      guard peekKind(.command) == .lParen else {
         report(.missingOpenParenthesisInIfStatement, afterLast, kwText)
         return errorStatement(from: ifToken.range.start)
       }
@@ -75,7 +75,7 @@ extension Parser {
         return errorStatement(from: ifToken.range.start)
       }
       skipNewlines()
-      guard peek(.command).kind == .rParen else {
+      guard peekKind(.command) == .rParen else {
         report(.missingEndParenthesisAfterStatement, afterLast, kwText)
         return errorStatement(from: ifToken.range.start)
       }
@@ -114,7 +114,7 @@ extension Parser {
   mutating func parseFor(label: String?) -> StatementAst? {
     let forToken = advance()
     skipNewlines()
-    guard peek(.command).kind == .lParen else {
+    guard peekKind(.command) == .lParen else {
       report(.missingOpenParenthesisAfterKeyword, afterLast, "for")
       return errorStatement(from: forToken.range.start)
     }
@@ -122,7 +122,7 @@ extension Parser {
     var parts: [StatementAst?] = []
     for i in 0..<3 {
       skipNewlines()
-      let k = peek(.command).kind
+      let k = peekKind(.command)
       if k == .semicolon || k == .rParen {
         parts.append(nil)
       } else {
@@ -130,11 +130,11 @@ extension Parser {
       }
       if i < 2 {
         skipNewlines()
-        if peek(.command).kind == .semicolon { advance() }
+        if peekKind(.command) == .semicolon { advance() }
       }
     }
     skipNewlines()
-    guard peek(.command).kind == .rParen else {
+    guard peekKind(.command) == .rParen else {
       report(.missingEndParenthesisAfterStatement, afterLast, "for")
       return errorStatement(from: forToken.range.start)
     }
@@ -157,12 +157,12 @@ extension Parser {
     let kw = advance()
     skipNewlines()
     // `foreach -parallel` belongs to workflows.
-    while peek(.command).kind == .parameter {
+    while peekKind(.command) == .parameter {
       let p = advance()
       report(.unexpectedToken, p.range, tokenText(p))
       skipNewlines()
     }
-    guard peek(.command).kind == .lParen else {
+    guard peekKind(.command) == .lParen else {
       report(.missingOpenParenthesisAfterKeyword, afterLast, "foreach")
       return errorStatement(from: kw.range.start)
     }
@@ -190,7 +190,7 @@ extension Parser {
       return errorStatement(from: kw.range.start)
     }
     skipNewlines()
-    guard peek(.command).kind == .rParen else {
+    guard peekKind(.command) == .rParen else {
       report(.missingEndParenthesisAfterForeach, afterLast)
       return errorStatement(from: kw.range.start)
     }
@@ -230,7 +230,7 @@ extension Parser {
   /// `( pipeline )` after `while` or `until`, with the loop errors.
   mutating func parseLoopCondition(keyword: String, start: Int) -> StatementAst? {
     skipNewlines()
-    guard peek(.command).kind == .lParen else {
+    guard peekKind(.command) == .lParen else {
       report(.missingOpenParenthesisAfterKeyword, afterLast, keyword)
       return nil
     }
@@ -241,7 +241,7 @@ extension Parser {
       return nil
     }
     skipNewlines()
-    guard peek(.command).kind == .rParen else {
+    guard peekKind(.command) == .rParen else {
       report(.missingEndParenthesisAfterStatement, afterLast, keyword)
       return nil
     }
@@ -300,7 +300,7 @@ extension Parser {
       }
       var types: [TypeName] = []
       skipNewlines()
-      if peek(.expression).kind == .lBracket {
+      if peekKind(.expression) == .lBracket {
         while true {
           let lb = advance()
           guard let type = parseTypeNameInBrackets(open: lb) else {
@@ -308,10 +308,10 @@ extension Parser {
           }
           types.append(type)
           skipNewlines()
-          guard peek(.expression).kind == .comma else { break }
+          guard peekKind(.expression) == .comma else { break }
           advance()
           skipNewlines()
-          guard peek(.expression).kind == .lBracket else {
+          guard peekKind(.expression) == .lBracket else {
             report(.missingTypeLiteralToken, afterLast)
             return errorStatement(from: kw.range.start)
           }
@@ -368,7 +368,7 @@ extension Parser {
     let kw = advance()
     skipNewlines()
     var type: TypeName?
-    if peek(.expression).kind == .lBracket {
+    if peekKind(.expression) == .lBracket {
       let lb = advance()
       guard let t = parseTypeNameInBrackets(open: lb) else { return errorStatement(from: kw.range.start) }
       type = t
@@ -467,7 +467,7 @@ extension Parser {
     let t = advance()
     report(.usingNotSupported, t.range)
     while true {
-      let k = peek(.command).kind
+      let k = peekKind(.command)
       if k == .newline || k == .semicolon || k == .endOfInput { break }
       advance()
     }

@@ -126,7 +126,7 @@ extension Parser {
     var positional: [ExpressionAst] = []
     var named: [NamedAttributeArgumentAst] = []
     skipNewlines(.expression)
-    if peek(.expression).kind != .rParen {
+    if peekKind(.expression) != .rParen {
       while !tooDeep {
         skipNewlines(.expression)
         // `Name = value` or a bare `Name`?
@@ -170,7 +170,7 @@ extension Parser {
           positional.append(e)
         }
         skipNewlines(.expression)
-        if peek(.expression).kind == .comma {
+        if peekKind(.expression) == .comma {
           advance()
           continue
         }
@@ -178,7 +178,7 @@ extension Parser {
       }
     }
     skipNewlines(.expression)
-    guard peek(.expression).kind == .rParen else {
+    guard peekKind(.expression) == .rParen else {
       report(.missingEndParenthesisInExpression, afterLast)
       return nil
     }

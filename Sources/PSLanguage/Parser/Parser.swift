@@ -15,6 +15,9 @@ public struct Parser {
   var peeked: Token?
   var peekedMode: Lexer.Mode = .expression
   var peekStart: Int = 0
+  /// The same token read in the other mode (scanning start, mode, token, end of scan), reused
+  /// when the parser switches back without moving.
+  var otherReading: (start: Int, mode: Lexer.Mode, token: Token, after: Int)?
   /// The end of the last token consumed (line breaks aside): where "after the previous token"
   /// errors go.
   var lastEnd: Int
@@ -71,14 +74,38 @@ public struct Parser {
   mutating func peek(_ mode: Lexer.Mode) -> Token {
     if let t = peeked {
       if peekedMode == mode { return t }
+      // Keep this reading: the parser often switches back (statement starts are read in
+      // command mode, tried as expressions, then read as commands again).
+      let current = (start: peekStart, mode: peekedMode, token: t, after: lexer.position)
+      if let o = otherReading, o.start == peekStart, o.mode == mode {
+        otherReading = current
+        lexer.position = o.after
+        peeked = o.token
+        peekedMode = mode
+        return o.token
+      }
+      otherReading = current
       lexer.position = peekStart
     }
     peekStart = lexer.position
+    if let o = otherReading, o.start == peekStart, o.mode == mode {
+      lexer.position = o.after
+      peeked = o.token
+      peekedMode = mode
+      return o.token
+    }
     let t = lexer.next(mode)
     if lexer.errors.count > lexerErrorsSeen { drainLexerErrors() }
     peeked = t
     peekedMode = mode
     return t
+  }
+
+  /// The kind of the next token in `mode`, without copying the token.
+  @inline(__always)
+  mutating func peekKind(_ mode: Lexer.Mode) -> TokenKind {
+    if peeked == nil || peekedMode != mode { _ = peek(mode) }
+    return peeked?.kind ?? .endOfInput
   }
 
   /// Consumes the peeked token.
@@ -164,6 +191,7 @@ public struct Parser {
   func word(_ t: Token) -> String? {
     guard t.kind == .generic, case .text(let s) = t.value else { return nil }
     let raw = t.range.length
+    if s.utf8.count == raw { return s }
     return raw == s.unicodeScalars.count ? s : nil
   }
 
