@@ -30,6 +30,7 @@ let package = Package(
       path: "Benchmarks/ParseBenchmark"
     ),
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
+    .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
     .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),
     .testTarget(name: "ScriptTests", dependencies: ["PSHost", "PSLanguage"]),
   ],

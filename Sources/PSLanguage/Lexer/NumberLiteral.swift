@@ -26,3 +26,12 @@ public enum NumberValue: Sendable, Hashable {
   /// `n` suffix: the decimal digits of a BigInteger.
   case bigInteger(String)
 }
+
+extension NumberLiteral {
+  /// Reads numeric text with the same rules as numbers in scripts (hex, suffixes, `kb`…`pb`,
+  /// a leading sign), as PowerShell does when it converts strings to numbers. Nil when the text
+  /// is not a number.
+  public static func parse(_ text: String) -> NumberValue? {
+    NumberParser.parse(text)
+  }
+}

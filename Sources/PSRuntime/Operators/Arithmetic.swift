@@ -1,0 +1,166 @@
+import FoundationEssentials
+
+/// PowerShell's arithmetic operators. The left operand decides what `+` and `*` mean (strings
+/// concatenate and repeat, arrays append and repeat, hashtables merge); numbers widen as
+/// PowerShell widens them: Int32 → Int64 … and an integer result that overflows becomes Double.
+public enum Arithmetic {
+  public enum Op: Sendable { case add, subtract, multiply, divide, remainder }
+
+  public static func apply(_ op: Op, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    switch op {
+    case .add: return try add(l, r)
+    case .multiply: return try multiply(l, r)
+    default: return try numeric(op, l, r)
+    }
+  }
+
+  public static func add(_ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    switch l {
+    case .null:
+      return r
+    case .string(let s):
+      return .string(s + Conversions.toString(r))
+    case .array(let a):
+      return .array(PSArray(a.items + (r.enumerated ?? [r])))
+    case .hashtable(let h):
+      guard case .hashtable(let other) = r else {
+        throw RuntimeError(id: "AddHashTableToNonHashTable", message: "A hash table can only be added to another hash table.")
+      }
+      let merged = h.copy()
+      for e in other.entries { try merged.add(e.key, e.value) }
+      return .hashtable(merged)
+    case .object, .ipAddress, .version, .type:
+      throw noOperator(l, "op_Addition")
+    default:
+      return try numeric(.add, l, r)
+    }
+  }
+
+  public static func multiply(_ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    switch l {
+    case .string(let s):
+      let n = try repeatCount(r)
+      return .string(String(repeating: s, count: n))
+    case .array(let a):
+      let n = try repeatCount(r)
+      var out: [Value] = []
+      out.reserveCapacity(a.items.count * n)
+      for _ in 0..<n { out += a.items }
+      return .array(PSArray(out))
+    case .hashtable, .object, .ipAddress, .version, .type:
+      throw noOperator(l, "op_Multiply")
+    default:
+      return try numeric(.multiply, l, r)
+    }
+  }
+
+  static func repeatCount(_ r: Value) throws(RuntimeError) -> Int {
+    guard case .int32(let n) = try Conversions.convert(r, to: .int32), n >= 0 else {
+      throw RuntimeError(id: "ArgumentOutOfRange", message: "The repeat count cannot be negative.")
+    }
+    return Int(n)
+  }
+
+  static func noOperator(_ l: Value, _ method: String) -> RuntimeError {
+    let type = l.typeName == "System.Management.Automation.PSCustomObject" ? "System.Management.Automation.PSObject" : l.typeName
+    return RuntimeError(
+      id: "MethodNotFound",
+      message: "Method invocation failed because [\(type)] does not contain a method named '\(method)'.")
+  }
+
+  /// The arithmetic of numbers (and of values converted to numbers).
+  public static func numeric(_ op: Op, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    if case .array = l { throw noOperator(l, opName(op)) }
+    if case .hashtable = l { throw noOperator(l, opName(op)) }
+    if case .object = l { throw noOperator(l, opName(op)) }
+    let a = try Conversions.toNumber(l)
+    let b = try Conversions.toNumber(r)
+    if case .double = a { return try doubles(op, a, b) }
+    if case .double = b { return try doubles(op, a, b) }
+    if case .decimal = a { return try decimals(op, a, b) }
+    if case .decimal = b { return try decimals(op, a, b) }
+    guard let x = Conversions.asInt64(a), let y = Conversions.asInt64(b) else { return try doubles(op, a, b) }
+    let wide: Bool
+    if case .int64 = a { wide = true } else if case .int64 = b { wide = true } else { wide = false }
+    func fit(_ v: Int64) -> Value {
+      if !wide, let i = Int32(exactly: v) { return .int32(i) }
+      return .int64(v)
+    }
+    switch op {
+    case .add:
+      let (s, o) = x.addingReportingOverflow(y)
+      return o ? .double(Double(x) + Double(y)) : widen(s, wide)
+    case .subtract:
+      let (s, o) = x.subtractingReportingOverflow(y)
+      return o ? .double(Double(x) - Double(y)) : widen(s, wide)
+    case .multiply:
+      let (s, o) = x.multipliedReportingOverflow(by: y)
+      return o ? .double(Double(x) * Double(y)) : widen(s, wide)
+    case .divide:
+      if y == 0 { throw divideByZero }
+      if x % y == 0 { return fit(x / y) }
+      return .double(Double(x) / Double(y))
+    case .remainder:
+      if y == 0 { throw divideByZero }
+      return fit(x % y)
+    }
+  }
+
+  /// An integer result in the operands' type, or Double when it leaves that type's range.
+  static func widen(_ v: Int64, _ wide: Bool) -> Value {
+    if wide { return .int64(v) }
+    if let i = Int32(exactly: v) { return .int32(i) }
+    return .double(Double(v))
+  }
+
+  static let divideByZero = RuntimeError(
+    id: "RuntimeException", message: "Attempted to divide by zero.",
+    exceptionType: "System.DivideByZeroException")
+
+  static func doubles(_ op: Op, _ a: Value, _ b: Value) throws(RuntimeError) -> Value {
+    let x = Conversions.asDouble(a)
+    let y = Conversions.asDouble(b)
+    switch op {
+    case .add: return .double(x + y)
+    case .subtract: return .double(x - y)
+    case .multiply: return .double(x * y)
+    case .divide:
+      if y == 0 { throw divideByZero }
+      return .double(x / y)
+    case .remainder:
+      if y == 0 { throw divideByZero }
+      return .double(x.truncatingRemainder(dividingBy: y))
+    }
+  }
+
+  static func decimals(_ op: Op, _ a: Value, _ b: Value) throws(RuntimeError) -> Value {
+    let x = Conversions.asDecimal(a)
+    let y = Conversions.asDecimal(b)
+    switch op {
+    case .add: return .decimal(x + y)
+    case .subtract: return .decimal(x - y)
+    case .multiply: return .decimal(x * y)
+    case .divide:
+      if y == 0 { throw divideByZero }
+      return .decimal(x / y)
+    case .remainder:
+      if y == 0 { throw divideByZero }
+      // Truncate the quotient toward zero through its text form (FoundationEssentials has no
+      // NSDecimalRound), then take the remainder.
+      let q = (x / y).description
+      let whole = q.split(separator: ".").first.map(String.init) ?? "0"
+      let t = Decimal(string: whole) ?? 0
+      return .decimal(x - t * y)
+    }
+  }
+
+  static func opName(_ op: Op) -> String {
+    switch op {
+    case .add: return "op_Addition"
+    case .subtract: return "op_Subtraction"
+    case .multiply: return "op_Multiply"
+    case .divide: return "op_Division"
+    case .remainder: return "op_Modulus"
+    }
+  }
+}

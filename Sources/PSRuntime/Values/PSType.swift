@@ -1,0 +1,106 @@
+import PSLanguage
+
+/// A type eflowsh knows: what `[int]`, `[System.Net.IPAddress]` or `[string[]]` names.
+public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
+  case object
+  case bool
+  case int32
+  case int64
+  case double
+  case decimal
+  case byte
+  case char
+  case string
+  case array(of: PSType)
+  case hashtable
+  case ordered
+  case pscustomobject
+  case ipAddress
+  case version
+  case type
+  case switchParameter
+  case void
+
+  /// Accelerators and full names, lowercased (PowerShell resolves type names without regard
+  /// to case). Only the types the runtime implements are here; others are reported as unknown.
+  static let names: [String: PSType] = [
+    "object": .object, "system.object": .object, "psobject": .object, "system.management.automation.psobject": .object,
+    "bool": .bool, "boolean": .bool, "system.boolean": .bool,
+    "int": .int32, "int32": .int32, "system.int32": .int32,
+    "long": .int64, "int64": .int64, "system.int64": .int64,
+    "double": .double, "system.double": .double,
+    "decimal": .decimal, "system.decimal": .decimal,
+    "byte": .byte, "system.byte": .byte,
+    "char": .char, "system.char": .char,
+    "string": .string, "system.string": .string,
+    "array": .array(of: .object), "system.array": .array(of: .object),
+    "hashtable": .hashtable, "system.collections.hashtable": .hashtable,
+    "ordered": .ordered, "system.collections.specialized.ordereddictionary": .ordered,
+    "pscustomobject": .pscustomobject, "system.management.automation.pscustomobject": .pscustomobject,
+    "ipaddress": .ipAddress, "system.net.ipaddress": .ipAddress, "net.ipaddress": .ipAddress,
+    "version": .version, "system.version": .version,
+    "type": .type, "system.type": .type,
+    "switch": .switchParameter, "system.management.automation.switchparameter": .switchParameter,
+    "void": .void, "system.void": .void,
+  ]
+
+  /// Resolves a type name from the syntax tree; throws PowerShell's `Unable to find type [X].`
+  public static func resolve(_ t: TypeName) throws(RuntimeError) -> PSType {
+    if !t.genericArguments.isEmpty { throw notFound(t.description) }
+    var base = TypeName(extent: t.extent, name: t.name)
+    base.arrayRank = 0
+    guard let element = names[t.name.lowercased()] else { throw notFound(t.description) }
+    if t.arrayRank == 0 { return element }
+    guard t.arrayRank == 1 else { throw notFound(t.description) }
+    return .array(of: element)
+  }
+
+  /// Resolves a type written as a string (`-is 'int'`, `-as [string]'int'`).
+  public static func resolve(name: String) throws(RuntimeError) -> PSType {
+    var n = name.trimmingCharacters(of: " ")
+    if n.hasPrefix("["), n.hasSuffix("]") { n = String(n.dropFirst().dropLast()) }
+    if n.hasSuffix("[]") {
+      let element = try resolve(name: String(n.dropLast(2)))
+      return .array(of: element)
+    }
+    guard let t = names[n.lowercased()] else { throw notFound(n) }
+    return t
+  }
+
+  static func notFound(_ name: String) -> RuntimeError {
+    RuntimeError(id: "TypeNotFound", message: "Unable to find type [\(name)].")
+  }
+
+  /// The .NET full name, as error messages print it.
+  public var description: String {
+    switch self {
+    case .object: return "System.Object"
+    case .bool: return "System.Boolean"
+    case .int32: return "System.Int32"
+    case .int64: return "System.Int64"
+    case .double: return "System.Double"
+    case .decimal: return "System.Decimal"
+    case .byte: return "System.Byte"
+    case .char: return "System.Char"
+    case .string: return "System.String"
+    case .array(let e): return e.description + "[]"
+    case .hashtable: return "System.Collections.Hashtable"
+    case .ordered: return "System.Collections.Specialized.OrderedDictionary"
+    case .pscustomobject: return "System.Management.Automation.PSCustomObject"
+    case .ipAddress: return "System.Net.IPAddress"
+    case .version: return "System.Version"
+    case .type: return "System.Type"
+    case .switchParameter: return "System.Management.Automation.SwitchParameter"
+    case .void: return "System.Void"
+    }
+  }
+}
+
+extension String {
+  func trimmingCharacters(of c: Character) -> String {
+    var s = Substring(self)
+    while s.first == c { s.removeFirst() }
+    while s.last == c { s.removeLast() }
+    return String(s)
+  }
+}

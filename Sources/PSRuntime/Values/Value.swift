@@ -1,0 +1,93 @@
+import FoundationEssentials
+
+/// A PowerShell value.
+///
+/// Scalars are held inline. Arrays, hashtables and custom objects are references because
+/// PowerShell shares them: after `$b = $a`, `$b[0] = 1` changes `$a[0]` too.
+public enum Value {
+  case null
+  case bool(Bool)
+  case int32(Int32)
+  case int64(Int64)
+  case double(Double)
+  case decimal(Decimal)
+  case byte(UInt8)
+  /// A .NET `char`: one UTF-16 code unit.
+  case char(UInt16)
+  case string(String)
+  case array(PSArray)
+  case hashtable(PSHashtable)
+  case object(PSObject)
+  /// A type used as a value: `[int]`, `[System.Net.IPAddress]`.
+  case type(PSType)
+  case ipAddress(IPAddressValue)
+  case version(VersionValue)
+
+  /// PowerShell's type name for the value, as `.GetType().FullName` shows it.
+  public var typeName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "System.Boolean"
+    case .int32: return "System.Int32"
+    case .int64: return "System.Int64"
+    case .double: return "System.Double"
+    case .decimal: return "System.Decimal"
+    case .byte: return "System.Byte"
+    case .char: return "System.Char"
+    case .string: return "System.String"
+    case .array: return "System.Object[]"
+    case .hashtable(let h): return h.isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
+    case .object: return "System.Management.Automation.PSCustomObject"
+    case .type: return "System.RuntimeType"
+    case .ipAddress: return "System.Net.IPAddress"
+    case .version: return "System.Version"
+    }
+  }
+
+  public var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
+  /// The elements when the value is enumerable as PowerShell enumerates pipelines and operator
+  /// operands (arrays; not strings or hashtables), else nil.
+  public var enumerated: [Value]? {
+    if case .array(let a) = self { return a.items }
+    return nil
+  }
+}
+
+/// An array (`object[]`), shared between the variables that hold it.
+public final class PSArray {
+  public var items: [Value]
+  public init(_ items: [Value] = []) { self.items = items }
+}
+
+/// A custom object (`[pscustomobject]@{…}`): properties in the order they were given.
+public final class PSObject {
+  public private(set) var properties: [(name: String, value: Value)] = []
+
+  public init(_ properties: [(name: String, value: Value)] = []) {
+    for p in properties { self[p.name] = p.value }
+  }
+
+  /// Properties by name, case-insensitively; setting a new name appends it.
+  public subscript(name: String) -> Value? {
+    get { properties.first { $0.name.caseInsensitiveEquals(name) }?.value }
+    set {
+      if let i = properties.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
+        if let v = newValue { properties[i].value = v } else { properties.remove(at: i) }
+      } else if let v = newValue {
+        properties.append((name, v))
+      }
+    }
+  }
+}
+
+extension String {
+  /// Equality ignoring case, as PowerShell compares names and (by default) strings.
+  public func caseInsensitiveEquals(_ other: String) -> Bool {
+    if self.utf8.count == other.utf8.count, self == other { return true }
+    return self.lowercased() == other.lowercased()
+  }
+}
