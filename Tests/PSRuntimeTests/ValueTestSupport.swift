@@ -19,6 +19,8 @@ func show(_ v: Value) -> String {
   case .type(let t): return "type:\(t)"
   case .ipAddress(let a): return "ip:\(a)"
   case .version(let v): return "ver:\(v)"
+  case .scriptBlock(let s): return "sb:{\(s.text)}"
+  case .reference(let r): return "ref:" + show(r.value)
   }
 }
 

@@ -68,6 +68,12 @@ public enum Comparison {
     case .object(let a):
       if case .object(let b) = r { return a === b }
       return false
+    case .scriptBlock(let a):
+      if case .scriptBlock(let b) = r { return a === b }
+      return false
+    case .reference(let a):
+      if case .reference(let b) = r { return a === b }
+      return false
     }
   }
 

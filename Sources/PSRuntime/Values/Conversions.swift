@@ -30,6 +30,8 @@ public enum Conversions {
     case .type(let t): return t.description
     case .ipAddress(let a): return a.description
     case .version(let v): return v.description
+    case .scriptBlock(let s): return s.text
+    case .reference: return "System.Management.Automation.PSReference"
     }
   }
 
@@ -217,6 +219,14 @@ public enum Conversions {
       if case .string(let s) = v, let ver = VersionValue(parsing: s) { return .version(ver) }
       throw RuntimeError.cannotConvert(
         v, to: type.description, detail: "Version string portion was too short or too long.")
+    case .scriptBlock:
+      if case .scriptBlock = v { return v }
+      throw RuntimeError.cannotConvert(v, to: type.description, detail: "", id: "ConvertToFinalInvalidCastException")
+    case .reference:
+      if case .reference = v { return v }
+      return .reference(PSReference(v))
+    case .staticClass(let name):
+      throw RuntimeError.cannotConvert(v, to: name, detail: "", id: "ConvertToFinalInvalidCastException")
     case .type:
       if case .type = v { return v }
       if case .string(let s) = v { return .type(try PSType.resolve(name: s)) }

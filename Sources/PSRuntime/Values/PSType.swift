@@ -20,6 +20,11 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
   case type
   case switchParameter
   case void
+  case scriptBlock
+  case reference
+  /// A .NET type used only for its static members (`[Math]`, `[IO.Path]`, `[Environment]`):
+  /// the full name.
+  case staticClass(String)
 
   /// Accelerators and full names, lowercased (PowerShell resolves type names without regard
   /// to case). Only the types the runtime implements are here; others are reported as unknown.
@@ -42,6 +47,22 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     "type": .type, "system.type": .type,
     "switch": .switchParameter, "system.management.automation.switchparameter": .switchParameter,
     "void": .void, "system.void": .void,
+    "scriptblock": .scriptBlock, "system.management.automation.scriptblock": .scriptBlock,
+    "ref": .reference, "system.management.automation.psreference": .reference,
+    "math": .staticClass("System.Math"), "system.math": .staticClass("System.Math"),
+    "io.path": .staticClass("System.IO.Path"), "system.io.path": .staticClass("System.IO.Path"),
+    "environment": .staticClass("System.Environment"), "system.environment": .staticClass("System.Environment"),
+    "convert": .staticClass("System.Convert"), "system.convert": .staticClass("System.Convert"),
+    "text.encoding": .staticClass("System.Text.Encoding"), "system.text.encoding": .staticClass("System.Text.Encoding"),
+    "guid": .staticClass("System.Guid"), "system.guid": .staticClass("System.Guid"),
+    "datetime": .staticClass("System.DateTime"), "system.datetime": .staticClass("System.DateTime"),
+    "timespan": .staticClass("System.TimeSpan"), "system.timespan": .staticClass("System.TimeSpan"),
+    "regex": .staticClass("System.Text.RegularExpressions.Regex"),
+    "system.text.regularexpressions.regex": .staticClass("System.Text.RegularExpressions.Regex"),
+    "net.servicepointmanager": .staticClass("System.Net.ServicePointManager"),
+    "system.net.servicepointmanager": .staticClass("System.Net.ServicePointManager"),
+    "net.securityprotocoltype": .staticClass("System.Net.SecurityProtocolType"),
+    "system.net.securityprotocoltype": .staticClass("System.Net.SecurityProtocolType"),
   ]
 
   /// Resolves a type name from the syntax tree; throws PowerShell's `Unable to find type [X].`
@@ -92,6 +113,9 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     case .type: return "System.Type"
     case .switchParameter: return "System.Management.Automation.SwitchParameter"
     case .void: return "System.Void"
+    case .scriptBlock: return "System.Management.Automation.ScriptBlock"
+    case .reference: return "System.Management.Automation.PSReference"
+    case .staticClass(let name): return name
     }
   }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PSLanguage
 
 /// A PowerShell value.
 ///
@@ -22,6 +23,10 @@ public enum Value {
   case type(PSType)
   case ipAddress(IPAddressValue)
   case version(VersionValue)
+  /// A script block (`{ … }`), runnable with `&`, `.` or `.Invoke()`.
+  case scriptBlock(ScriptBlockValue)
+  /// `[ref]$x`: a reference to a variable or value, for `[int]::TryParse($s, [ref]$n)`.
+  case reference(PSReference)
 
   /// PowerShell's type name for the value, as `.GetType().FullName` shows it.
   public var typeName: String {
@@ -41,6 +46,8 @@ public enum Value {
     case .type: return "System.RuntimeType"
     case .ipAddress: return "System.Net.IPAddress"
     case .version: return "System.Version"
+    case .scriptBlock: return "System.Management.Automation.ScriptBlock"
+    case .reference: return "System.Management.Automation.PSReference"
     }
   }
 
@@ -55,6 +62,32 @@ public enum Value {
     if case .array(let a) = self { return a.items }
     return nil
   }
+}
+
+/// A script block: its syntax tree and the text it came from (shown when it is converted to a
+/// string, as PowerShell shows a script block's source).
+public final class ScriptBlockValue {
+  public let ast: PSLanguage.ScriptBlockAst
+  public let source: PSLanguage.SourceFile
+
+  public init(ast: PSLanguage.ScriptBlockAst, source: PSLanguage.SourceFile) {
+    self.ast = ast
+    self.source = source
+  }
+
+  /// The text between the braces.
+  public var text: String {
+    let r = ast.extent
+    let inner = r.length >= 2 ? PSLanguage.SourceRange(start: r.start + 1, end: r.end - 1) : r
+    return source.text(inner)
+  }
+}
+
+/// A `[ref]`: a shared, settable box. For `[ref]$x` the interpreter writes the box's value back
+/// to the variable after the call that received it.
+public final class PSReference {
+  public var value: Value
+  public init(_ value: Value) { self.value = value }
 }
 
 /// An array (`object[]`), shared between the variables that hold it.
