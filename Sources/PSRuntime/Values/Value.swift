@@ -42,7 +42,7 @@ public enum Value {
     case .string: return "System.String"
     case .array: return "System.Object[]"
     case .hashtable(let h): return h.isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
-    case .object: return "System.Management.Automation.PSCustomObject"
+    case .object(let o): return o.typeName ?? "System.Management.Automation.PSCustomObject"
     case .type: return "System.RuntimeType"
     case .ipAddress: return "System.Net.IPAddress"
     case .version: return "System.Version"
@@ -99,6 +99,11 @@ public final class PSArray {
 /// A custom object (`[pscustomobject]@{…}`): properties in the order they were given.
 public final class PSObject {
   public private(set) var properties: [(name: String, value: Value)] = []
+  /// The type name shown for objects the runtime builds itself (an ErrorRecord, …); nil for
+  /// plain custom objects.
+  public var typeName: String?
+  /// The string form, for objects whose string is not `@{…}` (an ErrorRecord is its message).
+  public var stringValue: String?
 
   public init(_ properties: [(name: String, value: Value)] = []) {
     for p in properties { self[p.name] = p.value }
