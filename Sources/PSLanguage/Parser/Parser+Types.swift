@@ -164,7 +164,7 @@ extension Parser {
         } else {
           reset(m)
           guard let e = parseExpression(allowComma: false) else {
-            report(.missingExpressionAfterToken, afterLast, tokenText(lastToken ?? lparen))
+            report(.missingExpressionAfterToken, afterLast, source.text(lastTokenRange ?? lparen.range))
             break
           }
           positional.append(e)

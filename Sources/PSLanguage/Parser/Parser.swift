@@ -21,7 +21,8 @@ public struct Parser {
   /// The end of the last token consumed (line breaks aside): where "after the previous token"
   /// errors go.
   var lastEnd: Int
-  var lastToken: Token?
+  /// The extent of the last token consumed (not newlines).
+  var lastTokenRange: SourceRange?
   /// How many tokens have been consumed; loops compare it to make sure they progress.
   var consumed = 0
   var depth = 0
@@ -121,7 +122,7 @@ public struct Parser {
       // even when newlines were skipped before the missing token (`(1⏎$b` is at `1`).
       if t.kind != .newline {
         lastEnd = t.range.end
-        lastToken = t
+        lastTokenRange = t.range
       }
     }
     return t
@@ -144,19 +145,19 @@ public struct Parser {
   struct Mark {
     var position: Int
     var lastEnd: Int
-    var lastToken: Token?
+    var lastTokenRange: SourceRange?
   }
 
   mutating func mark() -> Mark {
-    if peeked != nil { return Mark(position: peekStart, lastEnd: lastEnd, lastToken: lastToken) }
-    return Mark(position: lexer.position, lastEnd: lastEnd, lastToken: lastToken)
+    if peeked != nil { return Mark(position: peekStart, lastEnd: lastEnd, lastTokenRange: lastTokenRange) }
+    return Mark(position: lexer.position, lastEnd: lastEnd, lastTokenRange: lastTokenRange)
   }
 
   mutating func reset(_ m: Mark) {
     peeked = nil
     lexer.position = m.position
     lastEnd = m.lastEnd
-    lastToken = m.lastToken
+    lastTokenRange = m.lastTokenRange
   }
 
   /// Skips newline tokens.
