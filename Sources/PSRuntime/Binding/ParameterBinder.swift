@@ -1,0 +1,85 @@
+/// The one parameter binder, for user functions and emulated cmdlets alike. It follows
+/// PowerShell's order (`CmdletParameterBinderController`): pair names with values, bind named
+/// arguments, bind positional ones by position within the possible parameter sets, give what is
+/// left to a `ValueFromRemainingArguments` parameter (or, for simple functions, `$args`), resolve
+/// the parameter set, check mandatory parameters; then, per pipeline object, bind by value and by
+/// property name.
+///
+/// Typical use by the interpreter:
+/// ```
+/// var r = try ParameterBinder.bind(meta, args)                  // once per invocation
+/// if noPipelineInput { r = try ParameterBinder.complete(meta, r) }
+/// for object in input {                                         // each object, from `r`
+///   let perObject = try ParameterBinder.bindPipelineInput(meta, r, object)
+/// }
+/// ```
+/// A thrown `ParameterBindingError` from `bind`/`complete` stops the command; one from
+/// `bindPipelineInput` is a non-terminating error for that object.
+public enum ParameterBinder {
+  /// Binds command-line arguments. Mandatory parameters that pipeline input could still supply
+  /// are not reported (see `complete` and `checkMandatory`).
+  public static func bind(_ meta: CommandMetadata, _ args: [CommandArgument]) throws(ParameterBindingError)
+    -> BindingResult
+  {
+    try bind(meta, args, hooks: BindingHooks())
+  }
+
+  /// `bind` with interpreter callbacks; with `pipelineInputExpected` false the result is also
+  /// `complete`d (the set settled, every missing mandatory parameter reported).
+  public static func bind(
+    _ meta: CommandMetadata, _ args: [CommandArgument], hooks: BindingHooks, pipelineInputExpected: Bool = true
+  ) throws(ParameterBindingError) -> BindingResult {
+    var session = BindingSession(meta: meta, hooks: hooks)
+    try session.bindCommandLine(args, pipelineInputExpected: pipelineInputExpected)
+    return session.result
+  }
+
+  /// Binds one pipeline input object on top of a command-line result (by value then by property
+  /// name, exact type first, then with conversion). Parameters bound from a previous object are
+  /// unbound first, so passing either the command-line result or the previous object's result
+  /// works. Throws `InputObjectNotBound` when nothing takes the object and
+  /// `InputObjectMissingMandatory` when mandatory parameters are still unbound. Simple functions
+  /// bind nothing (their input is `$input`).
+  public static func bindPipelineInput(
+    _ meta: CommandMetadata, _ result: BindingResult, _ input: Value
+  ) throws(ParameterBindingError) -> BindingResult {
+    try bindPipelineInput(meta, result, input, hooks: BindingHooks())
+  }
+
+  public static func bindPipelineInput(
+    _ meta: CommandMetadata, _ result: BindingResult, _ input: Value, hooks: BindingHooks
+  ) throws(ParameterBindingError) -> BindingResult {
+    guard meta.isAdvanced else { return result }
+    var session = BindingSession(meta: meta, hooks: hooks, resuming: result)
+    try session.bindPipelineObject(input)
+    return session.result
+  }
+
+  /// Reports missing mandatory parameters (`MissingMandatoryParameter`). With `pipelinePending`,
+  /// parameters that pipeline input can still supply are not reported; without it the parameter
+  /// set must also be decidable (`AmbiguousParameterSet`).
+  public static func checkMandatory(
+    _ meta: CommandMetadata, _ result: BindingResult, pipelinePending: Bool
+  ) throws(ParameterBindingError) {
+    guard meta.isAdvanced else { return }
+    var session = BindingSession(meta: meta, hooks: BindingHooks(), resuming: result)
+    if pipelinePending {
+      let missing = session.missingMandatory(pipelinePending: true)
+      if !missing.isEmpty { throw .missingMandatory(missing) }
+    } else {
+      try session.finish()
+    }
+  }
+
+  /// Finishes a command-line result when no pipeline input will come: settles the parameter set
+  /// (default set, or the one set without unbound mandatory parameters) and reports every
+  /// missing mandatory parameter. Returns the result with its final `parameterSetName`.
+  public static func complete(_ meta: CommandMetadata, _ result: BindingResult) throws(ParameterBindingError)
+    -> BindingResult
+  {
+    guard meta.isAdvanced else { return result }
+    var session = BindingSession(meta: meta, hooks: BindingHooks(), resuming: result)
+    try session.finish()
+    return session.result
+  }
+}
