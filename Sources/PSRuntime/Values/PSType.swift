@@ -63,6 +63,16 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     "system.net.servicepointmanager": .staticClass("System.Net.ServicePointManager"),
     "net.securityprotocoltype": .staticClass("System.Net.SecurityProtocolType"),
     "system.net.securityprotocoltype": .staticClass("System.Net.SecurityProtocolType"),
+    "stringcomparison": .staticClass("System.StringComparison"),
+    "system.stringcomparison": .staticClass("System.StringComparison"),
+    "stringsplitoptions": .staticClass("System.StringSplitOptions"),
+    "system.stringsplitoptions": .staticClass("System.StringSplitOptions"),
+    "midpointrounding": .staticClass("System.MidpointRounding"),
+    "system.midpointrounding": .staticClass("System.MidpointRounding"),
+    "environmentvariabletarget": .staticClass("System.EnvironmentVariableTarget"),
+    "system.environmentvariabletarget": .staticClass("System.EnvironmentVariableTarget"),
+    "net.sockets.addressfamily": .staticClass("System.Net.Sockets.AddressFamily"),
+    "system.net.sockets.addressfamily": .staticClass("System.Net.Sockets.AddressFamily"),
   ]
 
   /// Resolves a type name from the syntax tree; throws PowerShell's `Unable to find type [X].`
