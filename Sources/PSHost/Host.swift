@@ -1,4 +1,5 @@
 import PSLanguage
+import PSRuntime
 
 /// The eflowsh command line: parses the options and carries out the action, returning the
 /// process exit code (`pwsh`'s codes: 0, 1 for errors, 64 for bad usage).
@@ -25,7 +26,7 @@ public enum Host {
       return 0
     case .check(let paths):
       return check(paths: paths, dumpAst: options.dumpAst, io: &io)
-    case .file(let path, _):
+    case .file(let path, let arguments):
       let text: String
       switch io.readFile(path) {
       case .success(let t): text = t
@@ -33,12 +34,12 @@ public enum Host {
         io.writeErr("eflowsh: The argument '\(path)' is not recognized as the name of a script file: \(e.reason).\n")
         return usageExitCode
       }
-      return runSource(SourceFile(path: path, text: text), io: &io)
+      return runSource(SourceFile(path: path, text: text), arguments: arguments, environment: environment, io: &io)
     case .command(let command):
-      return runSource(SourceFile(path: "<command>", text: command), io: &io)
+      return runSource(SourceFile(path: "<command>", text: command), environment: environment, isCommand: true, io: &io)
     case .commandFromStdin:
       let text = io.readStandardInput()
-      return runSource(SourceFile(path: "<stdin>", text: text), io: &io)
+      return runSource(SourceFile(path: "<stdin>", text: text), environment: environment, isCommand: true, io: &io)
     case .repl:
       io.writeErr(
         "eflowsh: the interactive shell is not available yet in this build; run 'eflowsh -Check FILE' to check scripts.\n")
@@ -68,18 +69,21 @@ public enum Host {
     return clean ? 0 : 1
   }
 
-  /// Running scripts needs the interpreter, which is not part of this build yet: the script is
-  /// parsed (its errors reported as PowerShell would), and then eflowsh says plainly that it
-  /// cannot run it.
-  static func runSource<IO: HostIO>(_ source: SourceFile, io: inout IO) -> Int32 {
+  /// Parses and runs a script or command: parse errors are printed and give exit code 1;
+  /// otherwise the interpreter runs it (`exit N` gives N, an uncaught error 1).
+  static func runSource<IO: HostIO>(
+    _ source: SourceFile, arguments: [String] = [], environment: [String: String] = [:], isCommand: Bool = false,
+    io: inout IO
+  ) -> Int32 {
     let result = Parser.parse(source)
     if !result.errors.isEmpty {
       io.writeErr(DiagnosticRenderer.render(result) + "\n")
       return 1
     }
-    io.writeErr(
-      "eflowsh: \(source.path) parsed without errors, but evaluation is not available yet: this build of eflowsh checks scripts (-Check) and cannot run them.\n"
-    )
-    return 1
+    let host = ConsoleHost(io: io)
+    let interpreter = Interpreter(host: host, environment: environment)
+    let code = interpreter.runScript(result, arguments: arguments, statusExitCode: isCommand)
+    io = host.io
+    return code
   }
 }

@@ -66,10 +66,35 @@ struct HostTests {
     #expect(io.err.contains("bad.ps1:1:5: IfStatementMissingCondition:"))
   }
 
-  @Test func runningAValidScriptSaysEvaluationIsNotAvailable() {
-    let (code, io) = run(["good.ps1"], files: ["good.ps1": "Get-EflowVm"])
-    #expect(code == 1)
-    #expect(io.err.contains("evaluation is not available yet"))
+  @Test func runningAScriptPrintsItsOutputAndExitsWithItsCode() {
+    let (code, io) = run(["good.ps1"], files: ["good.ps1": "'hello'\n1 + 1\nexit 3\n'not reached'"])
+    #expect(code == 3)
+    #expect(io.out == "hello\n2\n")
+    #expect(io.err.isEmpty)
+  }
+
+  @Test func aScriptWithErrorsStillExitsZeroUnlessItThrows() {
+    let (code, io) = run(["s.ps1"], files: ["s.ps1": "Get-Nothing\n'after'"])
+    #expect(code == 0)
+    #expect(io.out == "after\n")
+    #expect(io.err.hasPrefix("Get-Nothing : The term 'Get-Nothing' is not recognized"))
+    let (code2, _) = run(["t.ps1"], files: ["t.ps1": "throw 'stop here'\n'after'"])
+    #expect(code2 == 1)
+  }
+
+  @Test func commandExitCodeFollowsTheLastStatement() {
+    let (ok, okIO) = run(["-c", "1 + 1"])
+    #expect(ok == 0)
+    #expect(okIO.out == "2\n")
+    let (bad, _) = run(["-c", "Get-Nothing"])
+    #expect(bad == 1)
+  }
+
+  @Test func scriptArgumentsBindToItsParamBlock() {
+    let script = "param([string]$Name = 'x', [int]$Count = 1)\n\"$Name x $Count\""
+    let (code, io) = run(["p.ps1", "-Name", "eflow", "-Count", "3"], files: ["p.ps1": script])
+    #expect(code == 0)
+    #expect(io.out == "eflow x 3\n")
   }
 
   @Test func missingScriptIsBadUsage() {

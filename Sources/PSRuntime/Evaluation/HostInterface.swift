@@ -1,0 +1,11 @@
+/// What the runtime needs from its host: somewhere to write text and the other streams.
+/// The host decides how errors look (PowerShell 5.1's NormalView by default).
+public protocol HostInterface: AnyObject {
+  /// Text for the console: `Write-Host` and formatted output (`Out-Default`).
+  func write(_ text: String)
+  /// An error written to the error stream (non-terminating, or a terminating one that reached
+  /// the top of the script). `concise` is true when `$ErrorView` is `ConciseView`.
+  func writeError(_ record: ErrorRecord, concise: Bool)
+  /// `WARNING: `, `VERBOSE: `, `DEBUG: ` lines (the prefix included).
+  func writeStream(_ line: String)
+}

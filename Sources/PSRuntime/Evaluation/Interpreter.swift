@@ -1,0 +1,124 @@
+import PSLanguage
+
+/// Runs parsed PowerShell: a tree-walking evaluator over the `PSLanguage` syntax tree.
+///
+/// One `Interpreter` is one session: its global scope, functions and `$Error` live as long as it
+/// does. Output of each top-level statement is handed to the host as soon as the statement ends,
+/// so it interleaves with `Write-Host` as in PowerShell.
+public final class Interpreter {
+  public let globalScope: Scope
+  var scope: Scope
+  var scriptScope: Scope
+  public let host: HostInterface
+  /// The script being run (for error positions and `$PSScriptRoot`).
+  var source: SourceFile
+  /// Built-in commands by lowercased name.
+  var builtins: [String: BuiltinCommand] = [:]
+  /// How many `try` blocks enclose the statement being run: errors inside them are caught, not
+  /// written.
+  var tryDepth = 0
+  /// Script and function calls in progress (PowerShell 5.1 stops at 100).
+  var callDepth = 0
+  static let maxCallDepth = 100
+  /// The error being handled by the innermost `catch` (so that `throw $_` rethrows it as is).
+  var lastCaught: ErrorRecord?
+  /// Errors written so far (to tell whether a statement wrote any, for `$?`).
+  var errorsWritten = 0
+  /// `$?`: whether the last statement succeeded.
+  var lastSucceeded = true
+  /// The formatter for values reaching the host.
+  var formatter = OutputFormatter()
+
+  public init(host: HostInterface, environment: [String: String] = [:]) {
+    self.host = host
+    globalScope = Scope(parent: nil)
+    scope = globalScope
+    scriptScope = globalScope
+    source = SourceFile(path: "<none>", text: "")
+    installAutomaticVariables(environment: environment)
+    registerBuiltins()
+  }
+
+  /// Runs a parsed script and returns its exit code: `exit N` gives N, an error that ends the
+  /// script gives 1, otherwise 0 — or, for `-Command` (`statusExitCode`), 0 or 1 from `$?` of
+  /// the last statement, as `pwsh -Command` does.
+  public func runScript(_ parsed: Parser.Result, arguments: [String] = [], statusExitCode: Bool = false) -> Int32 {
+    let saved = (scope, scriptScope, source)
+    source = parsed.source
+    let s = Scope(parent: globalScope)
+    scope = s
+    scriptScope = s
+    defer { (scope, scriptScope, source) = saved }
+    setScriptVariables(path: parsed.source.path)
+    do {
+      try bindScriptParameters(parsed.ast, arguments: arguments)
+      try runTopLevel(parsed.ast)
+      return statusExitCode && !lastSucceeded ? 1 : 0
+    } catch let flow as ControlFlow {
+      if case .exit(let code) = flow { return code }
+      return 0
+    } catch let e as ScriptError {
+      host.writeError(e.record, concise: conciseErrors)
+      return 1
+    } catch {
+      host.writeError(internalError(error), concise: conciseErrors)
+      return 1
+    }
+  }
+
+  /// Runs the statements of a script's blocks, writing each statement's output to the host.
+  func runTopLevel(_ sb: ScriptBlockAst) throws {
+    for block in sb.namedBlocks {
+      for statement in block.statements {
+        var out: [Value] = []
+        try runStatementReportingErrors(statement, &out)
+        emit(out)
+      }
+    }
+  }
+
+  /// Hands values to the host's formatted output (PowerShell's implicit `Out-Default`).
+  func emit(_ values: [Value]) {
+    if values.isEmpty { return }
+    let text = formatter.format(values)
+    if !text.isEmpty { host.write(text) }
+  }
+
+  func internalError(_ error: Error) -> ErrorRecord {
+    ErrorRecord(
+      exceptionType: "System.Management.Automation.RuntimeException", message: "\(error)", errorId: "InternalError",
+      category: .notSpecified, source: source)
+  }
+
+  // MARK: - Errors
+
+  /// An ErrorRecord for a runtime error raised at `extent`.
+  func record(_ e: RuntimeError, at extent: SourceRange?, command: String? = nil, target: Value = .null) -> ErrorRecord {
+    var category: ErrorCategory = .notSpecified
+    switch e.id {
+    case "TypeNotFound": category = .invalidOperation
+    case "MethodNotFound", "PropertyNotFound", "VariableNotWritable", "MethodCountCouldNotFindBest": category = .invalidOperation
+    case "RuntimeException" where e.exceptionType.hasSuffix("DivideByZeroException"): category = .notSpecified
+    default:
+      if e.exceptionType.hasSuffix("PSInvalidCastException") { category = .invalidArgument }
+    }
+    return ErrorRecord(
+      exceptionType: e.exceptionType, message: e.message, errorId: e.id, category: category, targetObject: target,
+      commandName: command, source: source, extent: extent)
+  }
+
+  /// Raises a statement-terminating error from a runtime error.
+  func fail(_ e: RuntimeError, at extent: SourceRange?, command: String? = nil) -> ScriptError {
+    ScriptError(record(e, at: extent, command: command), scriptTerminating: false)
+  }
+
+  /// True when `$ErrorView` asks for PowerShell 7's one-line errors.
+  var conciseErrors: Bool {
+    Conversions.toString(globalScope.local("ErrorView")?.value ?? .null).caseInsensitiveEquals("ConciseView")
+  }
+
+  /// The current `$ErrorActionPreference` value.
+  var errorActionPreference: String {
+    Conversions.toString(scope.lookup("ErrorActionPreference")?.value ?? .string("Continue"))
+  }
+}
