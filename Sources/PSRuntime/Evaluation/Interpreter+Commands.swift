@@ -94,14 +94,16 @@ extension Interpreter {
     }
     let name = Conversions.toString(nameValue)
     if let f = scope.function(name) {
-      return try callFunction(f, arguments: args, input: input, at: c.extent, dotSource: c.invocationOperator == .dotSource)
+      return try callFunction(
+        f, arguments: args, input: input, at: c.extent, dotSource: c.invocationOperator == .dotSource,
+        elements: c.elements)
     }
     if let b = builtins[name.lowercased()] {
       let bound: BindingResult
       do {
         bound = try ParameterBinder.bind(b.metadata, args)
       } catch {
-        throw bindingFailure(error, command: b.metadata.name, at: c.extent)
+        throw bindingFailure(error, command: b.metadata.name, at: bindingErrorExtent(error, c.elements, c.extent))
       }
       do {
         lastSucceeded = true
@@ -118,6 +120,26 @@ extension Interpreter {
         extent: nameExpr.extent)
     notFound.invocationName = name
     throw ScriptError(notFound, scriptTerminating: false)
+  }
+
+  /// Where PowerShell points for a binding error: at the parameter for name errors, at its
+  /// argument for conversion and validation errors, else at the command.
+  func bindingErrorExtent(_ e: ParameterBindingError, _ elements: [CommandElementAst], _ fallback: SourceRange)
+    -> SourceRange
+  {
+    guard let name = e.parameterName?.lowercased() else { return fallback }
+    let atParameter = ["NamedParameterNotFound", "AmbiguousParameter", "ParameterAlreadyBound", "MissingArgument"]
+      .contains(e.id)
+    for (i, el) in elements.enumerated() {
+      guard case .parameter(let p) = el else { continue }
+      let written = p.name.lowercased()
+      guard !written.isEmpty, written == name || name.hasPrefix(written) else { continue }
+      if atParameter { return p.extent }
+      if let a = p.argument { return a.extent }
+      if i + 1 < elements.count, case .argument(let a) = elements[i + 1] { return a.extent }
+      return p.extent
+    }
+    return fallback
   }
 
   func bindingFailure(_ e: ParameterBindingError, command: String, at extent: SourceRange) -> ScriptError {
@@ -167,7 +189,8 @@ extension Interpreter {
   /// Calls a function: binds its parameters, then runs begin, process (once per input object)
   /// and end in a new scope.
   func callFunction(
-    _ f: FunctionDefinition, arguments: [CommandArgument], input: [Value]?, at extent: SourceRange, dotSource: Bool
+    _ f: FunctionDefinition, arguments: [CommandArgument], input: [Value]?, at extent: SourceRange, dotSource: Bool,
+    elements: [CommandElementAst] = []
   ) throws -> [Value] {
     callDepth += 1
     defer { callDepth -= 1 }
@@ -185,7 +208,7 @@ extension Interpreter {
       bound = try ParameterBinder.bind(meta, arguments)
       if input == nil { try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false) }
     } catch {
-      throw bindingFailure(error, command: f.name, at: extent)
+      throw bindingFailure(error, command: f.name, at: bindingErrorExtent(error, elements, extent))
     }
     let savedScope = scope
     let savedSource = source

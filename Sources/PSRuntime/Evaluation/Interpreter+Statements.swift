@@ -15,13 +15,24 @@ extension Interpreter {
     }
   }
 
-  /// Runs a list of statements, honouring `trap` statements in it.
-  func runStatements(_ list: [StatementAst], _ out: inout [Value]) throws {
+  /// Runs a list of statements, honouring `trap` statements in it. With `emitEach` (the top
+  /// level of a script) each statement's output goes to the host as soon as it ends.
+  func runStatements(_ list: [StatementAst], _ out: inout [Value], emitEach: Bool = false) throws {
+    defer {
+      if emitEach {
+        emit(out)
+        out.removeAll()
+      }
+    }
     let traps = list.compactMap { s -> TrapStatementAst? in
       if case .trap(let t) = s.kind { return t }
       return nil
     }
     for s in list {
+      if emitEach, !out.isEmpty {
+        emit(out)
+        out.removeAll()
+      }
       if case .trap = s.kind { continue }
       if traps.isEmpty {
         try runStatementReportingErrors(s, &out)
@@ -143,6 +154,8 @@ extension Interpreter {
       }
       throw ControlFlow.exit(code: code)
     case .throwStatement(let v):
+      // `throw` alone inside `catch` rethrows the error being handled.
+      if v == nil, let current = lastCaught { throw ScriptError(current, scriptTerminating: true) }
       let value = try v.map { try statementValue($0) } ?? .null
       throw ScriptError(throwRecord(value, at: s.extent), scriptTerminating: true)
     case .dataSection:

@@ -69,11 +69,8 @@ public final class Interpreter {
   /// Runs the statements of a script's blocks, writing each statement's output to the host.
   func runTopLevel(_ sb: ScriptBlockAst) throws {
     for block in sb.namedBlocks {
-      for statement in block.statements {
-        var out: [Value] = []
-        try runStatementReportingErrors(statement, &out)
-        emit(out)
-      }
+      var out: [Value] = []
+      try runStatements(block.statements, &out, emitEach: true)
     }
   }
 

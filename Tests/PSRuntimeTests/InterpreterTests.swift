@@ -1,0 +1,149 @@
+import PSLanguage
+import Testing
+
+@testable import PSRuntime
+
+/// Collects what the interpreter writes.
+final class CapturingHost: HostInterface {
+  var out = ""
+  var errors: [ErrorRecord] = []
+  var streams: [String] = []
+  func write(_ text: String) { out += text }
+  func writeError(_ record: ErrorRecord, concise: Bool) { errors.append(record) }
+  func writeStream(_ line: String) { streams.append(line) }
+}
+
+/// Runs a script and returns (output, error ids, exit code).
+func run(_ script: String) -> (out: String, errors: [String], code: Int32) {
+  let host = CapturingHost()
+  let interpreter = Interpreter(host: host)
+  let parsed = Parser.parse(script)
+  #expect(parsed.errors.isEmpty, "parse errors: \(parsed.errors)")
+  let code = interpreter.runScript(parsed)
+  return (host.out, host.errors.map(\.fullyQualifiedErrorId), code)
+}
+
+/// Whole statements and programs, one row each: the script and exactly what it prints.
+struct InterpreterTests {
+  @Test(arguments: [
+    // Variables and scopes
+    ("$a = 1; $b = $a; $b = 2; $a", "1\n"),
+    ("$x = 1; function f { $x = 2; $x }; f; $x", "2\n1\n"),
+    ("$x = 1; function f { $script:x = 5 }; f; $x", "5\n"),
+    ("function f { $global:g = 'G' }; f; $g", "G\n"),
+    ("$a = @(1,2); $b = $a; $b[0] = 9; $a[0]", "9\n"),
+    ("[int]$n = '5'; $n = '7'; $n + 1", "8\n"),
+    ("$a, $b, $c = 1, 2, 3, 4; $c -join ','", "3,4\n"),
+    ("$x = @(); $x.Count", "0\n"),
+    ("$x = ,1; $x.Count", "1\n"),
+    ("$h = @{}; $h.a = 1; $h['b'] = 2; $h.Count", "2\n"),
+    ("$i = 5; $i++; $i--; ++$i; $i", "6\n"),
+    ("$s = 'a'; $s += 'b'; $s *= 2; $s", "abab\n"),
+    ("$n = $null; $n ??= 'd'; $n", "d\n"),
+    ("$env:EFLOWSH_TEST_VAR = 'v1'; $env:EFLOWSH_TEST_VAR", "v1\n"),
+    // Control flow
+    ("foreach ($i in 1..3) { if ($i -eq 2) { continue }; $i }", "1\n3\n"),
+    ("$i = 0; while ($true) { $i++; if ($i -ge 3) { break } }; $i", "3\n"),
+    ("for ($i = 0; $i -lt 3; $i++) { $i * 2 }", "0\n2\n4\n"),
+    ("$i = 0; do { $i++ } until ($i -eq 4); $i", "4\n"),
+    (":a foreach ($x in 1,2) { foreach ($y in 1,2) { if ($y -eq 2) { continue a }; \"$x$y\" } }", "11\n21\n"),
+    ("switch (3) { 1 { 'one' } 3 { 'three' } default { 'd' } }", "three\n"),
+    ("switch ('abc') { 'ABC' { 'ci' } }", "ci\n"),
+    ("switch -CaseSensitive ('abc') { 'ABC' { 'cs' } default { 'none' } }", "none\n"),
+    ("switch -Regex ('eth0') { '^eth(\\d)' { $Matches[1] } }", "0\n"),
+    ("switch (1, 2, 3) { { $_ -gt 1 } { \"big $_\" } }", "big 2\nbig 3\n"),
+    ("switch (1, 2) { 1 { 'a'; break } 2 { 'b' } }", "a\n"),
+    ("if ($false) { 1 } elseif ($null) { 2 } else { 3 }", "3\n"),
+    ("$true -and (Write-Output 'x')", "True\n"),
+    ("$false -and (Write-Output 'side effect')", "False\n"),
+    // Functions
+    ("function Add($a, $b) { $a + $b }; Add 2 3", "5\n"),
+    ("function f { param($n = 4) $n * 2 }; f; f -n 1", "8\n2\n"),
+    ("function f { \"$($args.Count): $args\" }; f a b c", "3: a b c\n"),
+    ("function f { return 1; 2 }; f", "1\n"),
+    ("function f { 1; 2 }; $r = f; $r.Count", "2\n"),
+    ("function f([switch]$Force) { $Force }; f; f -Force", "False\nTrue\n"),
+    ("function f { param([Parameter(ValueFromPipeline)]$x) process { $x * 10 } }; 1, 2 | f", "10\n20\n"),
+    ("function f { begin { 'b' } process { \"p$_\" } end { 'e' } }; 1, 2 | f", "b\np1\np2\ne\n"),
+    ("filter double { $_ * 2 }; 1, 2, 3 | double", "2\n4\n6\n"),
+    ("function f { $input | ForEachItem }; function ForEachItem { process { \"i$_\" } }; 7, 8 | f", "i7\ni8\n"),
+    ("function f { $PSBoundParameters.Count }; function g($a) { $PSBoundParameters.Count }; g -a 1", "1\n"),
+    ("$sb = { param($x) $x + 1 }; & $sb 41", "42\n"),
+    ("$sb = { 'inside' }; $sb.Invoke()", "inside\n"),
+    ("$y = 1; . { $y = 2 }; $y", "2\n"),
+    ("$y = 1; & { $y = 2 }; $y", "1\n"),
+    ("@(1, 2, 3).Where({ $_ -ge 2 }) -join ','", "2,3\n"),
+    ("@(1, 2).ForEach({ $_ * 3 }) -join ','", "3,6\n"),
+    // Strings, members and statics
+    ("$n = 'eth0'; \"nic $n has $($n.Length) chars\"", "nic eth0 has 4 chars\n"),
+    ("'a,b,c'.Split(',')[1]", "b\n"),
+    ("[Math]::Max(3, 7)", "7\n"),
+    ("[string]::IsNullOrEmpty('')", "True\n"),
+    ("$ip = $null; [System.Net.IPAddress]::TryParse('10.0.0.5', [ref]$ip); \"$ip\"", "True\n10.0.0.5\n"),
+    ("([ipaddress]'192.168.1.7').GetAddressBytes()[3]", "7\n"),
+    ("$PSVersionTable.PSVersion.Major", "5\n"),
+    ("$o = [pscustomobject]@{ Name = 'n1' }; $o.Name", "n1\n"),
+    ("$objs = @([pscustomobject]@{ N = 1 }, [pscustomobject]@{ N = 2 }); $objs.N -join '+'", "1+2\n"),
+    ("'{0}-{1:D3}' -f 'vm', 7", "vm-007\n"),
+    // Errors
+    ("try { throw 'x' } catch { \"c:$_\" } finally { 'f' }", "c:x\nf\n"),
+    ("try { [int]'abc' } catch [System.InvalidCastException] { 'cast' }", "cast\n"),
+    ("try { try { throw 'in' } finally { 'inner finally' } } catch { \"outer $_\" }", "inner finally\nouter in\n"),
+    ("try { Get-Nothing } catch { $_.FullyQualifiedErrorId }", "CommandNotFoundException\n"),
+    ("try { throw 'a' } catch { try { throw } catch { \"rethrown $_\" } }", "rethrown a\n"),
+    ("trap { 'trapped'; continue }; throw 'boom'; 'next'", "trapped\nnext\n"),
+    ("$ErrorActionPreference = 'Stop'; try { Write-Error 'we' } catch { \"stop: $_\" }", "stop: we\n"),
+    ("Write-Error 'soft'; $?", "False\n"),
+    ("$Error.Clear; Get-Nothing; $Error.Count", "1\n"),
+  ])
+  func program(_ script: String, _ expected: String) {
+    let r = run(script)
+    #expect(r.out == expected, "script: \(script)\nerrors: \(r.errors)")
+  }
+
+  @Test func statementTerminatingErrorsLetTheScriptContinue() {
+    let r = run("'a'; 1 / 0; 'b'")
+    #expect(r.out == "a\nb\n")
+    #expect(r.errors == ["RuntimeException"])
+    #expect(r.code == 0)
+  }
+
+  @Test func throwEndsTheScriptWithExitCodeOne() {
+    let r = run("'a'; throw 'fatal'; 'b'")
+    #expect(r.out == "a\n")
+    #expect(r.errors == ["fatal"])
+    #expect(r.code == 1)
+  }
+
+  @Test func exitCodes() {
+    #expect(run("exit 7").code == 7)
+    #expect(run("function f { exit 3 }; f; 'no'").code == 3)
+    #expect(run("'done'").code == 0)
+  }
+
+  @Test func bindingErrorsUsePowerShellsIds() {
+    #expect(run("function f { [CmdletBinding()] param($a) }; f -b 1").errors == ["NamedParameterNotFound,f"])
+    // A simple function takes unknown names into $args, as in PowerShell.
+    #expect(run("function f($a) { $args -join '|' }; f -b 1").out == "-b|1\n")
+    #expect(run("function f { [CmdletBinding()] param([Parameter(Mandatory)]$a) }; f").errors == ["MissingMandatoryParameter,f"])
+    #expect(run("function f { param([int]$n) $n }; f -n abc").errors == ["ParameterArgumentTransformationError,f"])
+  }
+
+  @Test func recursionIsBounded() {
+    let r = run("function f { f }; f; 'after'")
+    #expect(r.errors == ["CallDepthOverflow"])
+    #expect(r.code == 1)
+  }
+
+  @Test func streamsFollowPreferences() {
+    let host = CapturingHost()
+    let interpreter = Interpreter(host: host)
+    _ = interpreter.runScript(
+      Parser.parse("Write-Warning 'w1'; Write-Verbose 'v1'; $VerbosePreference = 'Continue'; Write-Verbose 'v2'"))
+    #expect(host.streams == ["WARNING: w1", "VERBOSE: v2"])
+  }
+
+  @Test func writeHostJoinsWithTheSeparator() {
+    #expect(run("Write-Host 1 2 3 -Separator ','; Write-Host 'x' -NoNewline; Write-Host 'y'").out == "1,2,3\nxy\n")
+  }
+}
