@@ -29,6 +29,11 @@ let package = Package(
       dependencies: ["PSLanguage"],
       path: "Benchmarks/ParseBenchmark"
     ),
+    .executableTarget(
+      name: "EvalBenchmark",
+      dependencies: ["PSRuntime", "PSLanguage"],
+      path: "Benchmarks/EvalBenchmark"
+    ),
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
     .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
     .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),

@@ -1,25 +1,30 @@
 /// A variable reference as written: `$x`, `${any name}`, `$env:PATH`, `$script:x`.
+///
+/// The qualifier, the bare name and the case-folded lookup key are split once, when the path is
+/// made, because the interpreter reads them on every variable access.
 public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
   /// The text after `$` (or `@`), without braces: `env:PATH`, `x`, `any name`.
-  public var userPath: String
+  public let userPath: String
   /// Written with braces: `${…}`.
-  public var isBraced: Bool
+  public let isBraced: Bool
+  /// The scope or drive qualifier (`global`, `script`, `env`, …), if any.
+  public let qualifier: String?
+  /// The name without its qualifier.
+  public let name: String
+  /// The name lowercased: variables are found without regard to case.
+  public let key: String
 
   public init(userPath: String, isBraced: Bool = false) {
     self.userPath = userPath
     self.isBraced = isBraced
-  }
-
-  /// The scope or drive qualifier (`global`, `script`, `env`, …), if any.
-  public var qualifier: String? {
-    guard let i = userPath.firstIndex(of: ":"), i != userPath.startIndex else { return nil }
-    return String(userPath[..<i])
-  }
-
-  /// The name without its qualifier.
-  public var name: String {
-    guard let i = userPath.firstIndex(of: ":"), i != userPath.startIndex else { return userPath }
-    return String(userPath[userPath.index(after: i)...])
+    if let i = userPath.firstIndex(of: ":"), i != userPath.startIndex {
+      qualifier = String(userPath[..<i])
+      name = String(userPath[userPath.index(after: i)...])
+    } else {
+      qualifier = nil
+      name = userPath
+    }
+    key = name.lowercased()
   }
 
   /// True for `$global:`, `$script:`, `$local:`, `$private:`, `$using:`, `$workflow:`.

@@ -35,10 +35,10 @@ extension Interpreter {
         id: "UsingWithoutInvokeCommand",
         message: "A Using variable cannot be retrieved. A Using variable can be used only with Invoke-Command, Start-Job, or InlineScript in the script workflow. When it is used with Invoke-Command, the Using variable is valid only if the script block is invoked on a remote computer.")
     case nil:
-      switch name.lowercased() {
+      switch path.key {
       case "?": return .bool(lastSucceeded)
-      case "psitem": return scope.lookup("_")?.value ?? .null
-      default: return scope.lookup(name)?.value ?? .null
+      case "psitem": return scope.lookup(key: "_")?.value ?? .null
+      default: return scope.lookup(key: path.key)?.value ?? .null
       }
     default:
       // A drive-qualified name PowerShell would look up on a provider drive.
@@ -67,9 +67,15 @@ extension Interpreter {
         RuntimeError(id: "DriveNotFound", message: "Cannot find drive. A drive with the name '\(path.qualifier ?? "")' does not exist."),
         at: extent)
     }
-    if name == "null" || name.caseInsensitiveEquals("null") { return }
+    if path.key == "null" { return }
     var v = value
-    if let existing = target.local(name), let constraint = existing.typeConstraint {
+    let existing = target.local(key: path.key)
+    if let existing, !existing.isReadOnly, existing.typeConstraint == nil {
+      // The common case: an existing, unconstrained variable.
+      existing.value = value
+      return
+    }
+    if let existing, let constraint = existing.typeConstraint {
       v = try guarded(extent) { () throws(RuntimeError) in try Conversions.convert(value, to: constraint) }
     }
     let isPrivate = path.qualifier?.lowercased() == "private"

@@ -29,8 +29,10 @@ public final class Scope {
   static func key(_ name: String) -> String { name.lowercased() }
 
   /// Finds a variable here or in an enclosing scope (skipping private ones of enclosing scopes).
-  public func lookup(_ name: String) -> Variable? {
-    let k = Scope.key(name)
+  public func lookup(_ name: String) -> Variable? { lookup(key: Scope.key(name)) }
+
+  /// `lookup` with the name already lowercased.
+  public func lookup(key k: String) -> Variable? {
     if let v = variables[k] { return v }
     var s = parent
     while let scope = s {
@@ -42,6 +44,9 @@ public final class Scope {
 
   /// The variable in this scope only.
   public func local(_ name: String) -> Variable? { variables[Scope.key(name)] }
+
+  /// `local` with the name already lowercased.
+  public func local(key: String) -> Variable? { variables[key] }
 
   /// Sets a variable in this scope, creating it if needed.
   public func set(_ name: String, _ value: Value, isPrivate: Bool = false) throws(RuntimeError) {
