@@ -94,7 +94,38 @@ struct InterpreterTests {
     ("trap { 'trapped'; continue }; throw 'boom'; 'next'", "trapped\nnext\n"),
     ("$ErrorActionPreference = 'Stop'; try { Write-Error 'we' } catch { \"stop: $_\" }", "stop: we\n"),
     ("Write-Error 'soft'; $?", "False\n"),
-    ("$Error.Clear; Get-Nothing; $Error.Count", "1\n"),
+    ("$Error.Clear; Get-Nothing; $Error.Count", "1\n"),    // Common parameters and $PSCmdlet
+    ("function f { [CmdletBinding()] param() Write-Error 'e' }; f -ErrorAction SilentlyContinue; 'x'", "x\n"),
+    ("function f { [CmdletBinding()] param() Write-Error 'e'; 'after' }; try { f -ErrorAction Stop } catch { 'caught' }", "caught\n"),
+    ("function f { [CmdletBinding()] param() Write-Error 'e' }; f -ErrorAction SilentlyContinue; $Error.Count", "1\n"),
+    ("function f { [CmdletBinding()] param() Write-Error 'e' }; f -ErrorAction Ignore; $Error.Count", "0\n"),
+    ("function f { [CmdletBinding()] param() Write-Error 'e1'; Write-Error 'e2' }; f -ea SilentlyContinue -ErrorVariable ev; $ev.Count; $ev[1].Exception.Message", "2\ne2\n"),
+    ("function f { [CmdletBinding()] param() Write-Error 'e1' }; f -ea Ignore -ev ev; f -ea Ignore -ErrorVariable +ev; $ev.Count", "2\n"),
+    ("function f { [CmdletBinding()] param() Write-Error 'e1' }; function g { [CmdletBinding()] param() f -ea SilentlyContinue }; g -ErrorVariable gv; $gv.Count", "1\n"),
+    ("function f { [CmdletBinding()] param() 1; 2 }; $null = f -OutVariable o; $o.Count", "2\n"),
+    ("function f { [CmdletBinding()] param() 1; 2 }; f -OutVariable o; $o -join ','", "1\n2\n1,2\n"),
+    ("function f { [CmdletBinding()] param() Write-Warning 'w' }; f -WarningAction SilentlyContinue -WarningVariable wv; $wv.Count", "1\n"),
+    ("function f { [CmdletBinding()] param() Write-Verbose 'v' }; f; $VerbosePreference", "SilentlyContinue\n"),
+    ("function f { [CmdletBinding()] param() $VerbosePreference; $DebugPreference }; f -Verbose -Debug", "Continue\nContinue\n"),
+    ("function f { [CmdletBinding()] param() $ErrorActionPreference }; f -ErrorAction Stop; $ErrorActionPreference", "Stop\nContinue\n"),
+    ("Write-Error 'b' -ErrorAction SilentlyContinue; 'x'; $Error.Count", "x\n1\n"),
+    ("try { Write-Error 'b' -ErrorAction Stop } catch { \"caught $_\" }", "caught b\n"),
+    ("Write-Error 'b' -ErrorVariable bv -ErrorAction Ignore; $bv.Count", "1\n"),
+    ("Write-Output 5 -OutVariable wo; $wo.Count", "5\n1\n"),
+    ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name)) { \"removed $Name\" } }; Remove-Thing a -WhatIf; Remove-Thing b",
+     "What if: Performing the operation \"Remove-Thing\" on target \"a\".\nremoved b\n"),
+    ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Delete')) { 'done' } }; Remove-Thing x -WhatIf",
+     "What if: Performing the operation \"Delete\" on target \"x\".\n"),
+    ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) $PSCmdlet.ShouldProcess($Name) }; $WhatIfPreference = $true; Remove-Thing y",
+     "What if: Performing the operation \"Remove-Thing\" on target \"y\".\nFalse\n"),
+    ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) $PSCmdlet.ShouldProcess($Name) }; Remove-Thing z -Confirm", "True\n"),
+    ("function f { [CmdletBinding()] param() $PSCmdlet.ParameterSetName; $PSCmdlet.MyInvocation.MyCommand.Name }; f", "__AllParameterSets\nf\n"),
+    ("function f { [CmdletBinding()] param() try { throw 'boom' } catch { $PSCmdlet.WriteError($_) }; 'after' }; f -ea SilentlyContinue -ev ev; $ev[0].Exception.Message",
+     "after\nboom\n"),
+    ("function f { [CmdletBinding()] param() try { throw 'tt' } catch { $PSCmdlet.ThrowTerminatingError($_) }; 'not here' }; try { f } catch { \"caught $_\" }",
+     "caught tt\n"),
+    ("function f { [CmdletBinding()] param() try { throw 'tt' } catch { $PSCmdlet.ThrowTerminatingError($_) }; 'not here' }; f; 'next'", "next\n"),
+    ("function s { $PSCmdlet -eq $null }; s", "True\n"),
   ])
   func program(_ script: String, _ expected: String) {
     let r = run(script)
@@ -141,6 +172,26 @@ struct InterpreterTests {
     _ = interpreter.runScript(
       Parser.parse("Write-Warning 'w1'; Write-Verbose 'v1'; $VerbosePreference = 'Continue'; Write-Verbose 'v2'"))
     #expect(host.streams == ["WARNING: w1", "VERBOSE: v2"])
+  }
+
+  @Test func commonParametersDriveStreams() {
+    let host = CapturingHost()
+    let interpreter = Interpreter(host: host)
+    _ = interpreter.runScript(
+      Parser.parse(
+        "function f { [CmdletBinding()] param() Write-Verbose 'v'; Write-Debug 'd' }; f; f -Verbose; f -Debug; Write-Verbose 'b' -Verbose; Write-Warning 'w' -WarningAction SilentlyContinue"
+      ))
+    #expect(host.streams == ["VERBOSE: v", "DEBUG: d", "VERBOSE: b"])
+  }
+
+  @Test func errorActionDecidesWhatIsShown() {
+    let f = "function f { [CmdletBinding()] param() Write-Error 'e' }; "
+    #expect(run(f + "f -ErrorAction SilentlyContinue; f -ErrorAction Ignore; 'x'").errors.isEmpty)
+    #expect(run(f + "f; 'x'").errors.count == 1)
+    #expect(run(f + "f -ErrorAction Stop; 'x'").code == 1)
+    let t = run("function f { [CmdletBinding()] param() $PSCmdlet.ThrowTerminatingError('tt'); 'no' }; f; 'next'")
+    #expect(t.out == "next\n")
+    #expect(t.errors.count == 1)
   }
 
   @Test func writeHostJoinsWithTheSeparator() {

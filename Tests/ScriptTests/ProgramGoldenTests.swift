@@ -13,23 +13,9 @@ struct ProgramGoldenTests {
     return names.filter { $0.hasSuffix(".ps1") }.sorted()
   }()
 
-  struct MemoryIO: HostIO {
-    var out = ""
-    var err = ""
-    mutating func writeOut(_ text: String) { out += text }
-    mutating func writeErr(_ text: String) { err += text }
-    func readFile(_ path: String) -> Result<String, FileReadError> {
-      guard let t = try? String(contentsOfFile: path, encoding: .utf8) else {
-        return .failure(FileReadError(reason: "cannot read"))
-      }
-      return .success(t)
-    }
-    mutating func readStandardInput() -> String { "" }
-  }
-
   /// The transcript of one run, in the golden file's layout.
   static func transcript(_ name: String) -> String {
-    var io = MemoryIO()
+    var io = DiskIO()
     let path = dir.appendingPathComponent(name).path
     let code = Host.run(arguments: ["-NoProfile", path], environment: [:], io: &io)
     let shownPath = io.err.replacingOccurrences(of: dir.path + "/", with: "")

@@ -16,21 +16,6 @@ struct ScriptCheckTests {
     return names.filter { $0.hasSuffix(".ps1") }.sorted()
   }()
 
-  /// Reads real files; output is captured.
-  struct DiskIO: HostIO {
-    var out = ""
-    var err = ""
-    mutating func writeOut(_ text: String) { out += text }
-    mutating func writeErr(_ text: String) { err += text }
-    func readFile(_ path: String) -> Result<String, FileReadError> {
-      guard let t = try? String(contentsOfFile: path, encoding: .utf8) else {
-        return .failure(FileReadError(reason: "cannot read"))
-      }
-      return .success(t)
-    }
-    mutating func readStandardInput() -> String { "" }
-  }
-
   @Test func thereAreExampleScripts() {
     #expect(Self.scripts.count >= 5)
   }

@@ -31,8 +31,22 @@ extension Interpreter {
     define("Out-Null", "param([Parameter(ValueFromPipeline)][object]$InputObject)") { _, _, _ in [] }
     define("Write-Warning", "param([Parameter(Mandatory, Position=0, ValueFromPipeline)][AllowEmptyString()][string]$Message)") {
       interp, b, input in
-      if interp.preference("WarningPreference") != "silentlycontinue" {
-        for m in interp.messages(b, input) { interp.host.writeStream("WARNING: " + m) }
+      let preference = interp.preference("WarningPreference")
+      for m in interp.messages(b, input) {
+        if preference == "ignore" { continue }
+        for c in interp.warningCollectors { c.items.append(.string(m)) }
+        if preference == "silentlycontinue" { continue }
+        interp.host.writeStream("WARNING: " + m)
+        if preference == "stop" {
+          throw ScriptError(
+            ErrorRecord(
+              exceptionType: "System.Management.Automation.ActionPreferenceStopException",
+              message:
+                "The running command stopped because the preference variable \"WarningPreference\" or common parameter is set to Stop: \(m)",
+              errorId: "ActionPreferenceStop", category: .operationStopped, commandName: "Write-Warning",
+              source: interp.source),
+            scriptTerminating: true)
+        }
       }
       return []
     }

@@ -112,6 +112,10 @@ public struct ScriptError: Error {
   /// True for `throw` and escalated errors: they end the script unless caught; statement-
   /// terminating errors only end the statement.
   public var isScriptTerminating: Bool
+  /// Raised by `$PSCmdlet.ThrowTerminatingError`: it ends the whole function that raised it
+  /// (its own statements do not report it), then acts as a statement-terminating error in the
+  /// caller.
+  public var endsCommand = false
 
   public init(_ record: ErrorRecord, scriptTerminating: Bool) {
     self.record = record

@@ -105,11 +105,19 @@ extension Interpreter {
       } catch {
         throw bindingFailure(error, command: b.metadata.name, at: bindingErrorExtent(error, c.elements, c.extent))
       }
-      do {
-        lastSucceeded = true
-        return try b.invoke(self, bound, input)
-      } catch let e as RuntimeError {
-        throw fail(e, at: c.extent, command: b.metadata.name)
+      let callerScope = scope
+      if hasPreferenceParameters(bound) {
+        scope = Scope(parent: callerScope)
+        try applyPreferenceParameters(bound, to: scope)
+      }
+      defer { scope = callerScope }
+      return try withCommonVariables(bound, callerScope: callerScope) {
+        do {
+          lastSucceeded = true
+          return try b.invoke(self, bound, input)
+        } catch let e as RuntimeError {
+          throw fail(e, at: c.extent, command: b.metadata.name)
+        }
       }
     }
     var notFound = ErrorRecord(
@@ -219,6 +227,28 @@ extension Interpreter {
       source = savedSource
     }
     try setParameterVariables(meta, bound)
+    if !dotSource { try applyPreferenceParameters(bound, to: scope) }
+    if meta.isAdvanced {
+      try scope.set(
+        "PSCmdlet", makeScriptCmdlet(f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null))
+    }
+    return try withCommonVariables(bound, callerScope: savedScope) {
+      do {
+        return try runFunctionBlocks(f, meta, bound, input: input, at: extent)
+      } catch var e as ScriptError where e.endsCommand {
+        // $PSCmdlet.ThrowTerminatingError: the function ends; the caller sees a
+        // statement-terminating error.
+        e.endsCommand = false
+        throw e
+      }
+    }
+  }
+
+  /// Runs a function's begin, process (once per input object) and end blocks in the current
+  /// scope.
+  func runFunctionBlocks(
+    _ f: FunctionDefinition, _ meta: CommandMetadata, _ bound: BindingResult, input: [Value]?, at extent: SourceRange
+  ) throws -> [Value] {
     var out: [Value] = []
     let body = f.body
     let processBlock = f.isFilter ? (body.processBlock ?? body.endBlock) : body.processBlock

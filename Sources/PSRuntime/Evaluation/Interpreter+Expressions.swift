@@ -156,6 +156,11 @@ extension Interpreter {
       }
       return .array(PSArray(out))
     }
+    if case .object(let o) = target, o.typeName == Interpreter.scriptCmdletTypeName,
+      let result = try invokeCmdletMethod(o, name, args)
+    {
+      return result
+    }
     let result = try Members.invoke(target, name, args)
     try writeBackReferences(argExprs, args)
     return result

@@ -9,7 +9,7 @@ extension Interpreter {
   func runStatementReportingErrors(_ s: StatementAst, _ out: inout [Value]) throws {
     do {
       try runStatement(s, &out)
-    } catch let e as ScriptError where !e.isScriptTerminating && tryDepth == 0 {
+    } catch let e as ScriptError where !e.isScriptTerminating && !e.endsCommand && tryDepth == 0 {
       if errorActionPreference.lowercased() == "stop" { throw ScriptError(e.record, scriptTerminating: true) }
       writeError(e.record)
     }
@@ -61,14 +61,21 @@ extension Interpreter {
     }
   }
 
-  /// Writes a non-fatal error: to `$Error` and the host, and `$?` becomes false.
+  /// Writes a non-fatal error: to `$Error` and the host, and `$?` becomes false. The current
+  /// `$ErrorActionPreference` (local to a command given `-ErrorAction`) decides: `SilentlyContinue`
+  /// records it in `$Error` without showing it, `Ignore` does neither. Every `-ErrorVariable` of a
+  /// command in progress collects it.
   func writeError(_ r: ErrorRecord) {
     lastSucceeded = false
     errorsWritten += 1
+    for c in errorCollectors { c.items.append(r.asValue()) }
+    let preference = errorActionPreference.lowercased()
+    if preference == "ignore" { return }
     if case .array(let list) = globalScope.local("Error")?.value ?? .null {
       list.items.insert(r.asValue(), at: 0)
       if list.items.count > 256 { list.items.removeLast() }
     }
+    if preference == "silentlycontinue" { return }
     host.writeError(r, concise: conciseErrors)
   }
 

@@ -26,6 +26,9 @@ public final class Interpreter {
   var errorsWritten = 0
   /// `$?`: whether the last statement succeeded.
   var lastSucceeded = true
+  /// What the `-ErrorVariable` / `-WarningVariable` of the commands in progress collect.
+  var errorCollectors: [StreamCollector] = []
+  var warningCollectors: [StreamCollector] = []
   /// The formatter for values reaching the host.
   var formatter = OutputFormatter()
 

@@ -1,0 +1,185 @@
+import PSLanguage
+
+/// Records collected for one `-ErrorVariable` / `-WarningVariable` while its command runs.
+final class StreamCollector {
+  var items: [Value] = []
+}
+
+extension Interpreter {
+  static let scriptCmdletTypeName = "System.Management.Automation.PSScriptCmdlet"
+
+  // MARK: - Preference parameters
+
+  /// True when the command's common parameters change a preference (and so need a scope).
+  func hasPreferenceParameters(_ bound: BindingResult) -> Bool {
+    bound.commonParameters.contains { p in
+      ["erroraction", "warningaction", "informationaction", "verbose", "debug", "whatif", "confirm"]
+        .contains(p.name.lowercased())
+    }
+  }
+
+  /// Sets the preference variables the common parameters stand for as locals of the command's
+  /// scope, as PowerShell does: `-ErrorAction` is a local `$ErrorActionPreference`, `-Verbose` a
+  /// local `$VerbosePreference = 'Continue'`, `-WhatIf` a local `$WhatIfPreference = $true` …
+  func applyPreferenceParameters(_ bound: BindingResult, to s: Scope) throws {
+    for (name, value) in bound.commonParameters {
+      let on = Conversions.toBool(value)
+      switch name.lowercased() {
+      case "erroraction": try s.set("ErrorActionPreference", .string(Conversions.toString(value)))
+      case "warningaction": try s.set("WarningPreference", .string(Conversions.toString(value)))
+      case "informationaction": try s.set("InformationPreference", .string(Conversions.toString(value)))
+      case "verbose": try s.set("VerbosePreference", .string(on ? "Continue" : "SilentlyContinue"))
+      case "debug": try s.set("DebugPreference", .string(on ? "Continue" : "SilentlyContinue"))
+      case "whatif": try s.set("WhatIfPreference", .bool(on))
+      case "confirm": try s.set("ConfirmPreference", .string(on ? "Low" : "None"))
+      default: break
+      }
+    }
+  }
+
+  // MARK: - -ErrorVariable, -WarningVariable, -OutVariable
+
+  /// Runs a command's body, collecting its errors and warnings for `-ErrorVariable` /
+  /// `-WarningVariable` and its output for `-OutVariable` (output still flows on). The variables
+  /// are set in `callerScope`; a name starting with `+` appends to the variable.
+  func withCommonVariables(_ bound: BindingResult, callerScope: Scope, _ body: () throws -> [Value]) throws -> [Value] {
+    let ev = bound.common("ErrorVariable").map(Conversions.toString)
+    let wv = bound.common("WarningVariable").map(Conversions.toString)
+    let ov = bound.common("OutVariable").map(Conversions.toString)
+    if ev == nil && wv == nil && ov == nil { return try body() }
+    let errors = StreamCollector()
+    let warnings = StreamCollector()
+    if ev != nil { errorCollectors.append(errors) }
+    if wv != nil { warningCollectors.append(warnings) }
+    var out: [Value] = []
+    var failure: Error?
+    do {
+      out = try body()
+    } catch {
+      failure = error
+      if let s = error as? ScriptError { errors.items.append(s.record.asValue()) }
+    }
+    errorCollectors.removeAll { $0 === errors }
+    warningCollectors.removeAll { $0 === warnings }
+    if let ev { try storeCommonVariable(ev, errors.items, in: callerScope) }
+    if let wv { try storeCommonVariable(wv, warnings.items, in: callerScope) }
+    if let ov, failure == nil { try storeCommonVariable(ov, out, in: callerScope) }
+    if let failure { throw failure }
+    return out
+  }
+
+  func storeCommonVariable(_ spec: String, _ items: [Value], in s: Scope) throws {
+    var name = spec
+    var all = items
+    if name.hasPrefix("+") {
+      name.removeFirst()
+      if let old = s.lookup(name)?.value, !old.isNull { all = (old.enumerated ?? [old]) + items }
+    }
+    guard !name.isEmpty else { return }
+    try s.set(name, .array(PSArray(all)))
+  }
+
+  // MARK: - $PSCmdlet
+
+  /// The `$PSCmdlet` of an advanced function: `MyInvocation` and `ParameterSetName` as
+  /// properties; its methods are handled by `invokeCmdletMethod`.
+  func makeScriptCmdlet(_ name: String, _ bound: BindingResult, boundParameters: Value) -> Value {
+    let command = PSObject([("Name", .string(name)), ("CommandType", .string("Function"))])
+    command.typeName = "System.Management.Automation.FunctionInfo"
+    command.stringValue = name
+    let invocation = PSObject([
+      ("MyCommand", .object(command)), ("InvocationName", .string(name)), ("BoundParameters", boundParameters),
+      ("ScriptName", .string(source.path)),
+    ])
+    invocation.typeName = "System.Management.Automation.InvocationInfo"
+    let cmdlet = PSObject([
+      ("ParameterSetName", .string(bound.parameterSetName)), ("MyInvocation", .object(invocation)),
+    ])
+    cmdlet.typeName = Interpreter.scriptCmdletTypeName
+    cmdlet.stringValue = name
+    return .object(cmdlet)
+  }
+
+  /// Methods of `$PSCmdlet`; nil when the method is not one of these.
+  func invokeCmdletMethod(_ cmdlet: PSObject, _ name: String, _ args: [Value]) throws -> Value? {
+    let nothing = Value.array(PSArray())
+    switch name.lowercased() {
+    case "shouldprocess":
+      guard !args.isEmpty else { return nil }
+      let whatIf = Conversions.toBool(scope.lookup("WhatIfPreference")?.value ?? .bool(false))
+      // -Confirm (and $ConfirmPreference) would prompt; eflowsh is non-interactive, so without
+      // -WhatIf the operation always goes ahead.
+      guard whatIf else { return .bool(true) }
+      let text: String
+      if args.count >= 3 {
+        text = Conversions.toString(args[0])
+      } else {
+        let action = args.count == 2 ? Conversions.toString(args[1]) : commandName(of: cmdlet)
+        text = "Performing the operation \"\(action)\" on target \"\(Conversions.toString(args[0]))\"."
+      }
+      host.write("What if: " + text + "\n")
+      return .bool(false)
+    case "shouldcontinue":
+      // Would prompt; non-interactive, so the answer is yes.
+      return .bool(true)
+    case "writeerror":
+      guard args.count == 1 else { return nil }
+      let r = errorRecord(from: args[0])
+      if errorActionPreference.lowercased() == "stop" { throw ScriptError(r, scriptTerminating: true) }
+      writeError(r)
+      return nothing
+    case "throwterminatingerror":
+      guard args.count == 1 else { return nil }
+      var e = ScriptError(errorRecord(from: args[0]), scriptTerminating: false)
+      e.endsCommand = true
+      throw e
+    case "writeverbose", "writedebug", "writewarning":
+      guard args.count == 1 else { return nil }
+      let command = String(name.dropFirst(5)).capitalized
+      _ = try invokeBuiltin("Write-\(command)", [.positional(args[0])])
+      return nothing
+    default:
+      return nil
+    }
+  }
+
+  func commandName(of cmdlet: PSObject) -> String {
+    if case .object(let inv)? = cmdlet["MyInvocation"], case .object(let c)? = inv["MyCommand"] {
+      return Conversions.toString(c["Name"] ?? .null)
+    }
+    return cmdlet.stringValue ?? ""
+  }
+
+  /// Runs a built-in by name with the given arguments (no common parameters).
+  func invokeBuiltin(_ name: String, _ args: [CommandArgument]) throws -> [Value] {
+    guard let b = builtins[name.lowercased()] else { return [] }
+    let bound = try ParameterBinder.bind(b.metadata, args)
+    return try b.invoke(self, bound, nil)
+  }
+
+  /// An ErrorRecord back from its value form (`$_` in a catch, an element of `$Error`); any other
+  /// value becomes a RuntimeException with its string as the message.
+  func errorRecord(from v: Value) -> ErrorRecord {
+    if case .object(let o) = v, o.typeName == "System.Management.Automation.ErrorRecord" {
+      var message = o.stringValue ?? ""
+      var type = "System.Management.Automation.RuntimeException"
+      if case .object(let ex)? = o["Exception"] {
+        message = Conversions.toString(ex["Message"] ?? .string(message))
+        type = ex.typeName ?? type
+      }
+      let fqid = Conversions.toString(o["FullyQualifiedErrorId"] ?? .string(message))
+      let parts = fqid.split(separator: ",", maxSplits: 1).map(String.init)
+      var category = ErrorCategory.notSpecified
+      if case .object(let ci)? = o["CategoryInfo"] {
+        category = ErrorCategory(rawValue: Conversions.toString(ci["Category"] ?? .null)) ?? .notSpecified
+      }
+      return ErrorRecord(
+        exceptionType: type, message: message, errorId: parts.first ?? fqid, category: category,
+        targetObject: o["TargetObject"] ?? .null, commandName: parts.count > 1 ? parts[1] : nil, source: source)
+    }
+    let message = Conversions.toString(v)
+    return ErrorRecord(
+      exceptionType: "System.Management.Automation.RuntimeException", message: message, errorId: message,
+      category: .notSpecified, targetObject: v, source: source)
+  }
+}
