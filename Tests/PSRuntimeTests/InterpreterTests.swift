@@ -41,6 +41,7 @@ struct InterpreterTests {
     ("$s = 'a'; $s += 'b'; $s *= 2; $s", "abab\n"),
     ("$n = $null; $n ??= 'd'; $n", "d\n"),
     ("$env:EFLOWSH_TEST_VAR = 'v1'; $env:EFLOWSH_TEST_VAR", "v1\n"),
+    ("$env:ProgramFiles; $env:SystemRoot; $env:OS", "C:\\Program Files\nC:\\Windows\nWindows_NT\n"),
     // Control flow
     ("foreach ($i in 1..3) { if ($i -eq 2) { continue }; $i }", "1\n3\n"),
     ("$i = 0; while ($true) { $i++; if ($i -ge 3) { break } }; $i", "3\n"),

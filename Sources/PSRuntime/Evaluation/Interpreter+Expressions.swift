@@ -395,22 +395,9 @@ extension Interpreter {
   /// `-f`: .NET composite formatting.
   func format(_ f: String, _ args: [Value]) throws -> String {
     do {
-      return try CompositeFormat.format(f, args.map(formatArgument))
+      return try CompositeFormat.format(f, args.map(Members.formatArgument))
     } catch {
       throw RuntimeError(id: "FormatError", message: error.message)
-    }
-  }
-
-  func formatArgument(_ v: Value) -> FormatArgument {
-    switch v {
-    case .null: return .null
-    case .bool(let b): return .bool(b)
-    case .int32(let i): return .int(Int64(i))
-    case .int64(let i): return .int(i)
-    case .byte(let b): return .int(Int64(b))
-    case .double(let d): return .double(d)
-    case .decimal(let d): return .decimal(d)
-    default: return .string(Conversions.toString(v))
     }
   }
 }

@@ -246,10 +246,12 @@ extension Interpreter {
 
   // MARK: - Environment
 
-  /// `$env:NAME`: the process environment. Names are case-sensitive on Linux, but Windows
+  /// `$env:NAME`: the process environment, then the simulated Windows host's variables
+  /// (`$env:ProgramFiles`, `$env:TEMP`, …). Names are case-sensitive on Linux, but Windows
   /// scripts spell them freely (`$env:ComputerName`), so a case-insensitive match is tried too.
   func environmentVariable(_ name: String) -> String? {
     if let v = getenv(name) { return String(cString: v) }
+    if let v = SimulatedHost.windowsVariable(name) { return v }
     var p = environ
     while let entry = p.pointee {
       let s = String(cString: entry)

@@ -20,4 +20,30 @@ enum SimulatedHost {
     let v = String(cString: p)
     return v.isEmpty ? nil : v
   }
+
+  /// The Windows variables EFLOW scripts read (`$env:ProgramFiles`, `$env:TEMP`, …), for names
+  /// the Linux process environment does not have. Names match without regard to case, as on
+  /// Windows. The process environment, when it has the name, wins.
+  static func windowsVariable(_ name: String) -> String? {
+    let profile = "C:\\Users\\" + userName
+    switch name.lowercased() {
+    case "computername": return machineName
+    case "username": return userName
+    case "userdomain": return machineName
+    case "userprofile": return profile
+    case "homedrive", "systemdrive": return "C:"
+    case "homepath": return "\\Users\\" + userName
+    case "temp", "tmp": return profile + "\\AppData\\Local\\Temp"
+    case "appdata": return profile + "\\AppData\\Roaming"
+    case "localappdata": return profile + "\\AppData\\Local"
+    case "programfiles", "programw6432": return "C:\\Program Files"
+    case "programfiles(x86)": return "C:\\Program Files (x86)"
+    case "programdata", "allusersprofile": return "C:\\ProgramData"
+    case "systemroot", "windir": return "C:\\Windows"
+    case "os": return "Windows_NT"
+    case "processor_architecture": return "AMD64"
+    case "pathext": return ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC;.CPL"
+    default: return nil
+    }
+  }
 }
