@@ -1038,3 +1038,18 @@ struct SignedLiteralTests {
     }
   }
 }
+
+/// `"$name:"` is an error in PowerShell (the name must be written `${name}:`); a qualified
+/// name and `$a::b` are not.
+struct DriveQualifiedVariableTests {
+  @Test func colonWithoutNameIsAnError() {
+    let r = Parser.parse("\"Address: $ip: up\"")
+    #expect(r.errors.map(\.id) == [.invalidVariableReferenceWithDrive])
+    #expect(r.errors.first?.range.start == 10)
+  }
+
+  @Test(arguments: ["\"$env:TEMP\"", "\"${ip}: up\"", "$script:count", "[int]::MaxValue", "\"$($ip): up\""])
+  func validForms(_ text: String) {
+    #expect(Parser.parse(text).errors.isEmpty)
+  }
+}

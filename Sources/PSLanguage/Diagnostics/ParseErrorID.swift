@@ -34,6 +34,7 @@ public enum ParseErrorID: String, Sendable, Hashable, CaseIterable {
   case invalidSwitchFlag = "InvalidSwitchFlag"
   case invalidUnicodeEscapeSequence = "InvalidUnicodeEscapeSequence"
   case invalidUnicodeEscapeSequenceValue = "InvalidUnicodeEscapeSequenceValue"
+  case invalidVariableReferenceWithDrive = "InvalidVariableReferenceWithDrive"
   case missingArgument = "MissingArgument"
   case missingArrayIndexExpression = "MissingArrayIndexExpression"
   case missingCatchHandlerBlock = "MissingCatchHandlerBlock"
@@ -175,6 +176,8 @@ public enum ParseErrorID: String, Sendable, Hashable, CaseIterable {
       return "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'."
     case .invalidUnicodeEscapeSequenceValue:
       return "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF."
+    case .invalidVariableReferenceWithDrive:
+      return "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name."
     case .missingArgument:
       return "Missing argument in parameter list."
     case .missingArrayIndexExpression:

@@ -58,12 +58,16 @@ extension Lexer {
     guard CharTraits.isIdentifierChar(n) else { return nil }
     var p = position + 1
     scanVariableName(&p)
-    // A scope or drive qualifier: `$env:PATH`, `$script:x` (but not `$a::b` or `"$a:"`).
-    if p < end, s[p].value == 0x3A, p + 1 < end, CharTraits.isVariableChar(s[p + 1].value),
-      s[p + 1].value != 0x3F
-    {
-      p += 1
-      scanVariableName(&p)
+    // A scope or drive qualifier: `$env:PATH`, `$script:x` (but not `$a::b`). A `:` followed by
+    // no name (`"$a:"`) is PowerShell's error: the name must then be written `${a}:`.
+    if p < end, s[p].value == 0x3A {
+      let n = p + 1 < end ? s[p + 1].value : 0
+      if CharTraits.isVariableChar(n), n != 0x3F {
+        p += 1
+        scanVariableName(&p)
+      } else if n != 0x3A {
+        report(.invalidVariableReferenceWithDrive, SourceRange(start: start, end: p + 1))
+      }
     }
     position = p
     return VariablePath(userPath: source.text(start + 1..<p))
