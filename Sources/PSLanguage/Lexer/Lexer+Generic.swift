@@ -24,59 +24,10 @@ extension Lexer {
         scanBacktickEscape(into: &parts)
         continue
       }
-      if CharTraits.isSingleQuote(c) {
+      if CharTraits.isQuote(c) {
+        // A quoted piece inside a bare word (`a'$b'`, `x"$y"z`) is spliced in.
         plain = false
-        position += 1
-        let qStart = position - 1
-        var closed = false
-        while position < end {
-          let q = s[position].value
-          if CharTraits.isSingleQuote(q) {
-            if CharTraits.isSingleQuote(peek()) {
-              parts.append(s[position])
-              position += 2
-              continue
-            }
-            position += 1
-            closed = true
-            break
-          }
-          parts.append(s[position])
-          position += 1
-        }
-        if !closed {
-          report(.terminatorExpectedAtEndOfString, SourceRange(at: qStart), "'", incomplete: true)
-        }
-        continue
-      }
-      if CharTraits.isDoubleQuote(c) {
-        plain = false
-        let qStart = position
-        position += 1
-        var closed = false
-        while position < end {
-          let q = s[position].value
-          if CharTraits.isDoubleQuote(q) {
-            if CharTraits.isDoubleQuote(peek()) {
-              parts.append(s[position])
-              position += 2
-              continue
-            }
-            position += 1
-            closed = true
-            break
-          }
-          if q == 0x60 {
-            scanBacktickEscape(into: &parts)
-            continue
-          }
-          if q == 0x24, scanStringExpansion(into: &parts) { continue }
-          parts.append(s[position])
-          position += 1
-        }
-        if !closed {
-          report(.terminatorExpectedAtEndOfString, SourceRange(at: qStart), "\"", incomplete: true)
-        }
+        scanQuotedBody(position, verbatim: CharTraits.isSingleQuote(c), into: &parts)
         continue
       }
       if c == 0x24, scanStringExpansion(into: &parts) {

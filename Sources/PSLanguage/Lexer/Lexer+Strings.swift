@@ -4,28 +4,10 @@ extension Lexer {
   /// `'text'`: only `''` is special.
   mutating func scanVerbatimString(_ start: Int) -> Token {
     if let fast = scanPlainString(start, verbatim: true) { return fast }
-    position += 1
-    var value = String.UnicodeScalarView()
-    while position < end {
-      let c = s[position].value
-      if CharTraits.isSingleQuote(c) {
-        if CharTraits.isSingleQuote(peek()) {
-          value.append(s[position])
-          position += 2
-          continue
-        }
-        position += 1
-        return Token(
-          kind: .stringLiteral, range: SourceRange(start: start, end: position),
-          value: .text(String(value)))
-      }
-      value.append(s[position])
-      position += 1
-    }
-    report(.terminatorExpectedAtEndOfString, SourceRange(at: start), "'", incomplete: true)
+    var parts = StringPartsBuilder()
+    scanQuotedBody(start, verbatim: true, into: &parts)
     return Token(
-      kind: .stringLiteral, range: SourceRange(start: start, end: position),
-      value: .text(String(value)))
+      kind: .stringLiteral, range: SourceRange(start: start, end: position), value: .text(String(parts.literal)))
   }
 
   // MARK: - Expandable strings
@@ -33,29 +15,37 @@ extension Lexer {
   /// `"text"`: backtick escapes, `""`, and `$var` / `$(…)` expansions.
   mutating func scanExpandableString(_ start: Int) -> Token {
     if let fast = scanPlainString(start, verbatim: false) { return fast }
-    position += 1
     var parts = StringPartsBuilder()
+    scanQuotedBody(start, verbatim: false, into: &parts)
+    return parts.token(.stringExpandable, SourceRange(start: start, end: position), source)
+  }
+
+  /// Reads a quoted string whose opening quote is at `start` into `parts`, up to and including
+  /// its closing quote: a doubled quote stands for one; in double quotes, backtick escapes and
+  /// `$` expansions are decoded. Shared by strings and the quoted pieces of bare words. An
+  /// unterminated string is reported at its opening quote.
+  mutating func scanQuotedBody(_ start: Int, verbatim: Bool, into parts: inout StringPartsBuilder) {
+    position = start + 1
     while position < end {
       let c = s[position].value
-      if CharTraits.isDoubleQuote(c) {
-        if CharTraits.isDoubleQuote(peek()) {
+      if verbatim ? CharTraits.isSingleQuote(c) : CharTraits.isDoubleQuote(c) {
+        if verbatim ? CharTraits.isSingleQuote(peek()) : CharTraits.isDoubleQuote(peek()) {
           parts.append(s[position])
           position += 2
           continue
         }
         position += 1
-        return parts.token(.stringExpandable, SourceRange(start: start, end: position), source)
+        return
       }
-      if c == 0x60 {
+      if !verbatim, c == 0x60 {
         scanBacktickEscape(into: &parts)
         continue
       }
-      if c == 0x24, scanStringExpansion(into: &parts) { continue }
+      if !verbatim, c == 0x24, scanStringExpansion(into: &parts) { continue }
       parts.append(s[position])
       position += 1
     }
-    report(.terminatorExpectedAtEndOfString, SourceRange(at: start), "\"", incomplete: true)
-    return parts.token(.stringExpandable, SourceRange(start: start, end: position), source)
+    report(.terminatorExpectedAtEndOfString, SourceRange(at: start), verbatim ? "'" : "\"", incomplete: true)
   }
 
   /// The common case of a quoted string with nothing to decode (no doubled quote, and for
