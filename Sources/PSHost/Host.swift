@@ -17,6 +17,13 @@ public enum Host {
       io.writeErr("eflowsh: \(error.message)\nRun 'eflowsh -Help' for usage.\n")
       return usageExitCode
     }
+    // The simulated host is not part of this build yet: say so rather than ignore the options.
+    for (given, name) in [
+      (options.statePath != nil, "-State / EFLOWSH_STATE"), (options.hostProfile != nil, "-HostProfile / EFLOWSH_HOST_PROFILE"),
+      (options.seed != nil, "-Seed / EFLOWSH_SEED"),
+    ] where given {
+      io.writeErr("eflowsh: warning: \(name) has no effect yet: the simulated EFLOW host is not part of this build.\n")
+    }
     switch options.action {
     case .version:
       io.writeOut("eflowsh \(version)\n")

@@ -118,6 +118,13 @@ struct HostTests {
     #expect(h.out.contains("-Check PATH..."))
   }
 
+  @Test func engineOptionsSayTheyHaveNoEffectYet() {
+    let (code, io) = run(["-State", "/tmp/s.json", "-Seed", "3", "-Version"])
+    #expect(code == 0)
+    #expect(io.err.contains("-State / EFLOWSH_STATE has no effect yet"))
+    #expect(io.err.contains("-Seed / EFLOWSH_SEED has no effect yet"))
+  }
+
   @Test func badUsageExits64() {
     let (code, io) = run(["-NoSuchOption"])
     #expect(code == 64)

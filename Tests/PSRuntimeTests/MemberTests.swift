@@ -35,6 +35,17 @@ struct MemberTests {
     ("arr[str:ab,str:cde]", "Length", "int:2"), ("arr[ver:1.2,ver:3.4]", "Major", "arr[int:1,int:3]"),
     ("arr[ver:1.2]", "Minor", "int:2"), ("arr[ver:1.2,int:5,ver:3.4]", "Minor", "arr[int:2,int:4]"),
     ("arr[int:1,int:2]", "Foo", "null"),
+    ("date:2024-01-31T10:20:30", "Year", "int:2024"), ("date:2024-01-31T10:20:30", "Month", "int:1"),
+    ("date:2024-01-31T10:20:30", "Day", "int:31"), ("date:2024-01-31T10:20:30", "Hour", "int:10"),
+    ("date:2024-01-31T10:20:30", "Minute", "int:20"), ("date:2024-01-31T10:20:30", "Second", "int:30"),
+    ("date:2024-01-31T10:20:30", "DayOfWeek", "str:Wednesday"),
+    ("date:2024-01-31T10:20:30Z", "Date", "date:2024-01-31T00:00:00Z"),
+    ("date:2024-01-31T00:00:00", "Ticks", "long:638422560000000000"),
+    ("ts:1.02:03:04.5", "TotalSeconds", "double:93784.5"), ("ts:01:30:00", "TotalMinutes", "double:90"),
+    ("ts:01:30:00", "TotalHours", "double:1.5"), ("ts:00:00:01.25", "TotalMilliseconds", "double:1250"),
+    ("ts:1.02:03:04", "Days", "int:1"), ("ts:1.02:03:04", "Hours", "int:2"), ("ts:1.02:03:04", "Minutes", "int:3"),
+    ("ts:1.02:03:04", "Seconds", "int:4"), ("ts:-01:30:00", "Minutes", "int:-30"),
+    ("guid:0F8FAD5B-D9CB-469F-A165-70867728950E", "Guid", "str:0f8fad5b-d9cb-469f-a165-70867728950e"),
   ])
   func property(_ target: String, _ name: String, _ expected: String) throws {
     #expect(show(try Members.get(Self.value(target), name)) == expected)
@@ -184,6 +195,21 @@ struct MemberTests {
     ("arr[int:1,int:2]", "IndexOf", ["int:2"], "int:1"), ("arr[int:1,int:2]", "IndexOf", ["int:9"], "int:-1"),
     ("arr[int:1,int:2]", "Clone", [], "arr[int:1,int:2]"), ("arr[int:1]", "GetType", [], "type:System.Object[]"),
     ("arr[int:1]", "ToString", [], "str:System.Object[]"),
+    // Dates, time spans and GUIDs.
+    ("date:2024-01-31T13:05:09", "ToString", [], "str:1/31/2024 1:05:09 PM"),
+    ("date:2024-01-31T13:05:09", "ToString", ["str:yyyy-MM-dd HH:mm:ss"], "str:2024-01-31 13:05:09"),
+    ("date:2024-01-31T13:05:09Z", "ToString", ["str:o"], "str:2024-01-31T13:05:09.0000000Z"),
+    ("date:2024-01-31T23:00:00", "AddHours", ["int:2"], "date:2024-02-01T01:00:00"),
+    ("date:2024-02-28T00:00:00", "AddDays", ["double:1.5"], "date:2024-02-29T12:00:00"),
+    ("date:2024-01-01T00:00:00", "AddMinutes", ["int:-1"], "date:2023-12-31T23:59:00"),
+    ("date:2024-01-01T00:00:00", "AddSeconds", ["double:0.25"], "date:2024-01-01T00:00:00.25"),
+    ("date:2024-03-01T00:00:00", "Subtract", ["date:2024-02-01T00:00:00"], "ts:29.00:00:00"),
+    ("date:2024-03-01T00:00:00", "Subtract", ["ts:01:00:00"], "date:2024-02-29T23:00:00"),
+    ("date:2024-01-31T08:00:00", "AddMonths", ["int:1"], "date:2024-02-29T08:00:00"),
+    ("date:2024-02-29T00:00:00", "AddYears", ["int:-1"], "date:2023-02-28T00:00:00"),
+    ("ts:1.02:03:04", "ToString", [], "str:1.02:03:04"), ("ts:-00:00:01.5", "ToString", [], "str:-00:00:01.5000000"),
+    ("guid:0F8FAD5B-D9CB-469F-A165-70867728950E", "ToString", [], "str:0f8fad5b-d9cb-469f-a165-70867728950e"),
+    ("guid:0F8FAD5B-D9CB-469F-A165-70867728950E", "ToString", ["str:N"], "str:0f8fad5bd9cb469fa16570867728950e"),
   ])
   func method(_ target: String, _ name: String, _ args: [String], _ expected: String) throws {
     #expect(show(try Members.invoke(Self.value(target), name, args.map(Self.value))) == expected)
@@ -321,7 +347,8 @@ struct MemberTests {
     ("Net.SecurityProtocolType", "tls12", "str:Tls12"), ("Net.ServicePointManager", "SecurityProtocol", "str:Tls12"),
     ("System.Net.IPAddress", "Loopback", "ip:127.0.0.1"), ("ipaddress", "Any", "ip:0.0.0.0"),
     ("StringComparison", "OrdinalIgnoreCase", "str:OrdinalIgnoreCase"), ("Math", "NoSuchThing", "null"),
-    ("guid", "Empty", "str:00000000-0000-0000-0000-000000000000"),
+    ("guid", "Empty", "guid:00000000-0000-0000-0000-000000000000"),
+    ("timespan", "Zero", "ts:00:00:00"), ("datetime", "MinValue", "date:0001-01-01T00:00:00"),
   ])
   func staticProperty(_ typeName: String, _ name: String, _ expected: String) throws {
     #expect(show(try Members.getStatic(Self.type(typeName), name)) == expected)
@@ -371,6 +398,12 @@ struct MemberTests {
     ("IO.Path", "GetPathRoot", ["str:C:/x/y"], "str:C:\\"),
     ("Environment", "ExpandEnvironmentVariables", ["str:%EFLOWSH_SURELY_UNSET_VARIABLE%\\x"], "str:%EFLOWSH_SURELY_UNSET_VARIABLE%\\x"),
     ("array", "IndexOf", ["arr[str:a,str:b]", "str:b"], "int:1"), ("int[]", "new", ["int:2"], "arr[int:0,int:0]"),
+    ("datetime", "Parse", ["str:2024-02-29 13:05:00"], "date:2024-02-29T13:05:00"),
+    ("datetime", "Parse", ["str:1/31/2024 3:04 PM"], "date:2024-01-31T15:04:00"),
+    ("timespan", "FromSeconds", ["double:90.5"], "ts:00:01:30.5000000"),
+    ("timespan", "FromMinutes", ["int:90"], "ts:01:30:00"), ("timespan", "FromHours", ["int:-2"], "ts:-02:00:00"),
+    ("timespan", "FromDays", ["double:1.5"], "ts:1.12:00:00"),
+    ("guid", "Parse", ["str:{0F8FAD5B-D9CB-469F-A165-70867728950E}"], "guid:0f8fad5b-d9cb-469f-a165-70867728950e"),
   ])
   func staticMethod(_ typeName: String, _ name: String, _ args: [String], _ expected: String) throws {
     #expect(show(try Members.invokeStatic(Self.type(typeName), name, args.map(Self.value))) == expected)
@@ -413,7 +446,10 @@ struct MemberTests {
       "string", "Format", ["str:{1}", "str:a"], "FormatException",
       "Exception calling \"Format\" with \"2\" argument(s): \"Index (zero based) must be greater than or equal to zero and less than the size of the argument list.\""
     ),
-    ("datetime", "Now", [], "NotSupported", "[datetime] values are not supported yet"),
+    (
+      "datetime", "Parse", ["str:31.01.2024"], "FormatException",
+      "Exception calling \"Parse\" with \"1\" argument(s): \"String '31.01.2024' was not recognized as a valid DateTime.\""
+    ),
     (
       "Environment", "GetEnvironmentVariable", ["str:PATH", "str:Galaxy"],
       "MethodArgumentConversionInvalidCastArgument",
@@ -431,10 +467,21 @@ struct MemberTests {
     }
   }
 
-  @Test func dateTimePropertiesAreNotSupportedYet() throws {
-    #expect(throws: RuntimeError(id: "NotSupported", message: "[datetime] values are not supported yet")) {
-      try Members.getStatic(Self.type("datetime"), "Now")
+  @Test func nowHonoursSourceDateEpoch() throws {
+    let fixed = DateTimeValue(ticks: DateTimeValue.currentTicks(sourceDateEpoch: "1700000000"), kind: .utc)
+    #expect(show(.dateTime(fixed)) == "date:2023-11-14T22:13:20Z")
+    // Without it the real clock is read.
+    let real = DateTimeValue.currentTicks(sourceDateEpoch: nil)
+    #expect(real > fixed.ticks)
+    #expect(DateTimeValue.currentTicks(sourceDateEpoch: "not a number") >= real)
+    guard case .dateTime(let now) = try Members.getStatic(Self.type("System.DateTime"), "Now"),
+      case .dateTime(let today) = try Members.getStatic(Self.type("datetime"), "Today")
+    else {
+      Issue.record("Now and Today must be dates")
+      return
     }
+    #expect(now.kind == .local && today.kind == .local)
+    #expect(today.ticks % DateTimeValue.ticksPerDay == 0 && today.ticks <= now.ticks)
   }
 
   @Test func tryParseSetsTheReference() throws {
@@ -465,14 +512,16 @@ struct MemberTests {
     #expect(t.hasPrefix("C:\\Users\\") && t.hasSuffix("\\AppData\\Local\\Temp\\"))
   }
 
-  @Test func guidsAreLowercaseStrings() throws {
+  @Test func newGuidGivesALowercaseGuid() throws {
     let g = try Members.invokeStatic(Self.type("guid"), "NewGuid", [])
-    guard case .string(let s) = g else {
-      Issue.record("NewGuid must give a string")
+    guard case .guid = g, case .string(let s) = try Members.invoke(g, "ToString", []) else {
+      Issue.record("NewGuid must give a Guid")
       return
     }
     #expect(s.count == 36 && s == s.lowercased())
-    #expect(show(try Members.invoke(g, "ToString", [])) == show(g))
+    #expect(show(try Members.get(g, "Guid")) == "str:" + s)
+    #expect(show(g) == "guid:" + s)
+    #expect(show(try Members.invoke(g, "GetType", [])) == "type:System.Guid")
   }
 
   @Test func encodings() throws {

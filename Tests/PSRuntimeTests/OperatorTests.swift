@@ -33,6 +33,12 @@ struct OperatorTests {
     Row(op: .remainder, l: "int:10", r: "int:3", expected: "int:1"),
     Row(op: .add, l: "long:1", r: "int:1", expected: "long:2"),
     Row(op: .add, l: "bool:true", r: "int:1", expected: "int:2"),
+    Row(op: .subtract, l: "date:2024-03-01T00:00:00", r: "date:2024-02-28T12:00:00", expected: "ts:1.12:00:00"),
+    Row(op: .subtract, l: "date:2024-01-01T00:00:00", r: "date:2024-01-01T00:00:30", expected: "ts:-00:00:30"),
+    Row(op: .add, l: "date:2024-12-31T23:00:00", r: "ts:02:00:00", expected: "date:2025-01-01T01:00:00"),
+    Row(op: .subtract, l: "date:2024-03-01T00:00:00Z", r: "ts:1.00:00:00", expected: "date:2024-02-29T00:00:00Z"),
+    Row(op: .add, l: "ts:01:30:00", r: "ts:00:45:00", expected: "ts:02:15:00"),
+    Row(op: .subtract, l: "ts:01:00:00", r: "str:01:30:00", expected: "ts:-00:30:00"),
   ]
 
   @Test(arguments: arithmetic)
@@ -79,6 +85,9 @@ struct OperatorTests {
     ("null", "null", true), ("int:0", "null", false), ("null", "int:0", false), ("bool:true", "str:false", true),
     ("double:1", "int:1", true), ("str:1.0", "int:1", false), ("ip:10.0.0.1", "str:10.0.0.1", true),
     ("ver:1.2", "str:1.2", true), ("long:5", "double:5", true),
+    ("date:2024-01-31T00:00:00", "str:2024-01-31", true), ("date:2024-01-31T00:00:00Z", "date:2024-01-31T00:00:00", true),
+    ("date:2024-01-31T00:00:00", "date:2024-01-31T00:00:01", false), ("ts:01:30:00", "str:01:30:00", true),
+    ("guid:0F8FAD5B-D9CB-469F-A165-70867728950E", "str:0f8fad5b-d9cb-469f-a165-70867728950e", true),
   ])
   func equality(_ l: String, _ r: String, _ expected: Bool) throws {
     #expect(show(try Comparison.compare(.eq, val(l), val(r), caseSensitive: false)) == "bool:\(expected)")
@@ -101,6 +110,21 @@ struct OperatorTests {
     #expect(show(try Comparison.compare(.gt, .string("10"), .int32(9), caseSensitive: false)) == "bool:false")  // string compare "10" < "9"
     #expect(show(try Comparison.compare(.gt, .int32(10), .string("9"), caseSensitive: false)) == "bool:true")
     #expect(show(try Comparison.compare(.ge, .version(VersionValue(parsing: "1.4.2")!), .string("1.4.10"), caseSensitive: false)) == "bool:false")
+    #expect(show(try Comparison.compare(.lt, val("date:2024-01-31T00:00:00"), val("date:2024-02-01T00:00:00"), caseSensitive: false)) == "bool:true")
+    #expect(show(try Comparison.compare(.gt, val("date:2024-01-31T00:00:00"), .string("2023-12-31"), caseSensitive: false)) == "bool:true")
+    #expect(show(try Comparison.compare(.ge, val("ts:00:01:00"), val("ts:00:00:59"), caseSensitive: false)) == "bool:true")
+    do {
+      _ = try Comparison.compare(.gt, val("date:2024-01-31T00:00:00"), .string("soon"), caseSensitive: false)
+      Issue.record("must fail")
+    } catch {
+      #expect(error.message.hasPrefix("Could not compare \"01/31/2024 00:00:00\" to \"soon\"."))
+    }
+    do {
+      _ = try Arithmetic.apply(.multiply, val("date:2024-01-31T00:00:00"), .int32(2))
+      Issue.record("must fail")
+    } catch {
+      #expect(error.message == "Method invocation failed because [System.DateTime] does not contain a method named 'op_Multiply'.")
+    }
     do {
       _ = try Comparison.compare(.gt, .int32(5), .string("abc"), caseSensitive: false)
       Issue.record("must fail")

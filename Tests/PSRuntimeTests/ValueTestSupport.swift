@@ -21,6 +21,12 @@ func show(_ v: Value) -> String {
   case .version(let v): return "ver:\(v)"
   case .scriptBlock(let s): return "sb:{\(s.text)}"
   case .reference(let r): return "ref:" + show(r.value)
+  case .dateTime(let d):
+    let text = (try? DateFormat.format(d.parts, "yyyy-MM-ddTHH:mm:ss.FFFFFFF")) ?? "?"
+    let kind = d.kind == .utc ? "Z" : (d.kind == .local ? "L" : "")
+    return "date:" + text + kind
+  case .timeSpan(let t): return "ts:" + ((try? DateFormat.formatTimeSpan(t, nil)) ?? "?")
+  case .guid(let g): return "guid:" + g.uuidString.lowercased()
   }
 }
 
@@ -61,6 +67,17 @@ func val(_ spec: String) -> Value {
   case "char": return .char(text.utf16.first ?? 0)
   case "ip": return IPAddressValue(parsing: text).map { .ipAddress($0) } ?? .null
   case "ver": return VersionValue(parsing: text).map { .version($0) } ?? .null
+  case "date":
+    // `date:2024-01-31T10:20:30` (unspecified), with `Z` (UTC) or `L` (local) appended for the kind.
+    var body = text
+    var kind = DateTimeValue.Kind.unspecified
+    if body.hasSuffix("Z") { kind = .utc } else if body.hasSuffix("L") { kind = .local }
+    if kind != .unspecified { body.removeLast() }
+    guard var d = DateTimeValue.parse(body) else { return .null }
+    d.kind = kind
+    return .dateTime(d)
+  case "ts": return TimeSpanValue.parse(text).map { .timeSpan($0) } ?? .null
+  case "guid": return Conversions.parseGuid(text).map { .guid($0) } ?? .null
   default: return .string(text)
   }
 }

@@ -36,6 +36,30 @@ struct OutputFormatter {
           lines += list(group)
         }
         i = j
+      case .dateTime:
+        // PowerShell shows a date by its `DateTime` property (long date and long time),
+        // consecutive dates framed by one pair of blank lines.
+        lines.append("")
+        while i < values.count, case .dateTime(let d) = values[i] {
+          lines.append((try? DateFormat.format(d.parts, "F")) ?? Conversions.toString(values[i]))
+          i += 1
+        }
+        lines.append("")
+      case .guid:
+        var rows: [[String]] = []
+        while i < values.count, case .guid = values[i] {
+          rows.append([Conversions.toString(values[i])])
+          i += 1
+        }
+        lines += table(["Guid"], rows)
+      case .timeSpan(let t):
+        let names = [
+          "Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours", "TotalMinutes",
+          "TotalSeconds", "TotalMilliseconds",
+        ]
+        let o = PSObject(names.map { ($0, Members.timeSpanProperty(t, $0.lowercased()) ?? .null) })
+        lines += list([o])
+        i += 1
       default:
         lines.append(Conversions.toString(v))
         i += 1

@@ -3,14 +3,11 @@ import FoundationEssentials
 /// Static members: `[Type]::Name` and `[Type]::Method(args)`.
 ///
 /// Values eflowsh has no case for are represented by what scripts mostly do with them:
-/// - `[Guid]::NewGuid()` is a lowercase GUID string (so `.ToString()` and interpolation work;
-///   `.Guid` does not).
 /// - Enum members (`[Net.SecurityProtocolType]::Tls12`, `[StringComparison]::Ordinal`) are
 ///   strings of the member name; methods taking enums accept those names.
 /// - `[Net.ServicePointManager]::SecurityProtocol` reads `Tls12`; setting it (or the other
 ///   ServicePointManager properties) is accepted and has no effect.
-/// - `[DateTime]` and `[TimeSpan]` members are refused with a clear error until the runtime has
-///   date and time values.
+/// - `[DateTime]`, `[TimeSpan]` and `[Guid]` statics are in Members+DateTime.swift.
 extension Members {
   public static func getStatic(_ type: PSType, _ name: String) throws(RuntimeError) -> Value {
     let key = name.lowercased()
@@ -23,6 +20,12 @@ extension Members {
       return ipAddressStaticProperty(key).map { .ipAddress($0) } ?? .null
     case .staticClass(let className):
       return try staticClassProperty(className, key) ?? .null
+    case .dateTime:
+      return dateTimeStaticProperty(key) ?? .null
+    case .timeSpan:
+      return timeSpanStaticProperty(key) ?? .null
+    case .guid:
+      return key == "empty" ? .guid(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))) : .null
     default:
       return .null
     }
@@ -85,6 +88,12 @@ extension Members {
       result = try arrayStaticMethod(element, key, c)
     case .staticClass(let className):
       result = try staticClassMethod(className, key, c)
+    case .dateTime:
+      result = try dateTimeStaticMethod(key, c)
+    case .timeSpan:
+      result = try timeSpanStaticMethod(key, c)
+    case .guid:
+      result = try guidStaticMethod(key, c)
     default:
       result = nil
     }
@@ -100,8 +109,6 @@ extension Members {
     case "System.IO.Path": return pathStaticProperty(key)
     case "System.Environment": return environmentStaticProperty(key)
     case "System.Text.Encoding": return encodingStaticProperty(key)
-    case "System.Guid": return key == "empty" ? .string("00000000-0000-0000-0000-000000000000") : nil
-    case "System.DateTime", "System.TimeSpan": throw notSupported(className)
     case "System.Net.ServicePointManager": return servicePointManagerProperty(key)
     default:
       if let e = enumTypes[className] {
@@ -118,8 +125,6 @@ extension Members {
     case "System.Environment": return try environmentStaticMethod(key, c)
     case "System.Text.Encoding": return try encodingStaticMethod(key, c)
     case "System.Convert": return try convertStaticMethod(key, c)
-    case "System.Guid": return try guidStaticMethod(key, c)
-    case "System.DateTime", "System.TimeSpan": throw notSupported(className)
     default: return nil
     }
   }
@@ -134,10 +139,6 @@ extension Members {
     "System.Net.Sockets.AddressFamily": .addressFamily,
   ]
 
-  static func notSupported(_ className: String) -> RuntimeError {
-    let short = className == "System.DateTime" ? "datetime" : "timespan"
-    return RuntimeError(id: "NotSupported", message: "[\(short)] values are not supported yet")
-  }
 
   static func servicePointManagerProperty(_ key: String) -> Value? {
     switch key {
@@ -426,25 +427,17 @@ extension Members {
     switch key {
     case "newguid":
       try c.arity(0)
-      return .string(UUID().uuidString.lowercased())
+      return .guid(UUID())
     case "parse", "tryparse":
       try c.arity(key == "parse" ? 1...1 : 2...2)
-      var s = (c.string(0) ?? "").trimmingCharacters(of: " ")
-      if (s.hasPrefix("{") && s.hasSuffix("}")) || (s.hasPrefix("(") && s.hasSuffix(")")) {
-        s = String(s.dropFirst().dropLast())
-      }
-      if s.count == 32, s.allSatisfy(\.isHexDigit) {
-        let a = Array(s)
-        s = [a[0..<8], a[8..<12], a[12..<16], a[16..<20], a[20..<32]].map { String($0) }.joined(separator: "-")
-      }
-      let uuid = UUID(uuidString: s)
+      let uuid = Conversions.parseGuid(c.string(0) ?? "")
       if key == "tryparse" {
         let ref = try c.reference(1)
-        ref.value = .string(uuid?.uuidString.lowercased() ?? "00000000-0000-0000-0000-000000000000")
+        ref.value = .guid(uuid ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
         return .bool(uuid != nil)
       }
       guard let u = uuid else { throw c.exception("FormatException", "Unrecognized Guid format.") }
-      return .string(u.uuidString.lowercased())
+      return .guid(u)
     default:
       return nil
     }

@@ -48,6 +48,12 @@ public enum Members {
       if let p = typeProperty(t, key) { return p }
     case .reference(let r):
       if key == "value" { return r.value }
+    case .dateTime(let d):
+      if let p = dateTimeProperty(d, key) { return p }
+    case .timeSpan(let t):
+      if let p = timeSpanProperty(t, key) { return p }
+    case .guid(let g):
+      if key == "guid" { return .string(g.uuidString.lowercased()) }
     default:
       break
     }
@@ -141,6 +147,12 @@ public enum Members {
       result = key == "tostring" && call.count == 0 ? .string(sb.text) : nil
     case .reference:
       result = nil
+    case .dateTime(let d):
+      result = try dateTimeMethod(d, key, call)
+    case .timeSpan(let t):
+      result = try timeSpanMethod(t, key, call)
+    case .guid(let g):
+      result = try guidMethod(g, key, call)
     }
     if let r = result { return r }
     if let r = try commonMethod(target, key, call) { return r }
@@ -223,6 +235,9 @@ public enum Members {
     case .version: return .version
     case .scriptBlock: return .scriptBlock
     case .reference: return .reference
+    case .dateTime: return .dateTime
+    case .timeSpan: return .timeSpan
+    case .guid: return .guid
     }
   }
 
@@ -247,6 +262,9 @@ public enum Members {
     case (.object(let x), .object(let y)): return x === y
     case (.scriptBlock(let x), .scriptBlock(let y)): return x === y
     case (.reference(let x), .reference(let y)): return x === y
+    case (.dateTime(let x), .dateTime(let y)): return x.ticks == y.ticks
+    case (.timeSpan(let x), .timeSpan(let y)): return x == y
+    case (.guid(let x), .guid(let y)): return x == y
     default: return false
     }
   }
@@ -261,6 +279,8 @@ public enum Members {
     case .byte(let b): return .int(Int64(b))
     case .double(let d): return .double(d)
     case .decimal(let d): return .decimal(d)
+    case .dateTime(let d): return .dateTime(d.parts)
+    case .timeSpan(let t): return .timeSpan(ticks: t)
     default: return .string(Conversions.toString(v))
     }
   }

@@ -29,7 +29,7 @@ public enum Arithmetic {
       let merged = h.copy()
       for e in other.entries { try merged.add(e.key, e.value) }
       return .hashtable(merged)
-    case .object, .ipAddress, .version, .type:
+    case .object, .ipAddress, .version, .type, .guid:
       throw noOperator(l, "op_Addition")
     default:
       return try numeric(.add, l, r)
@@ -47,7 +47,7 @@ public enum Arithmetic {
       out.reserveCapacity(a.items.count * n)
       for _ in 0..<n { out += a.items }
       return .array(PSArray(out))
-    case .hashtable, .object, .ipAddress, .version, .type:
+    case .hashtable, .object, .ipAddress, .version, .type, .dateTime, .timeSpan, .guid:
       throw noOperator(l, "op_Multiply")
     default:
       return try numeric(.multiply, l, r)
@@ -68,11 +68,41 @@ public enum Arithmetic {
       message: "Method invocation failed because [\(type)] does not contain a method named '\(method)'.")
   }
 
+  /// `$date - $date` (a TimeSpan), `$date + $timespan` and `$date - $timespan` (a DateTime).
+  /// The right operand converts to TimeSpan as .NET's operators take it (`$d + 10` adds 10 ticks).
+  static func dateArithmetic(_ op: Op, _ d: DateTimeValue, _ r: Value) throws(RuntimeError) -> Value {
+    let l = Value.dateTime(d)
+    guard op == .add || op == .subtract else { throw noOperator(l, opName(op)) }
+    if op == .subtract, case .dateTime(let other) = r { return .timeSpan(d.ticks - other.ticks) }
+    guard case .timeSpan(let t) = try? Conversions.convert(r, to: .timeSpan) else { throw noOperator(l, opName(op)) }
+    guard let result = d.adding(ticks: op == .add ? t : -t) else {
+      throw RuntimeError(
+        id: "ArgumentOutOfRangeException",
+        message: "The added or subtracted value results in an un-representable DateTime. (Parameter 't')")
+    }
+    return .dateTime(result)
+  }
+
+  /// `$ts + $ts`, `$ts - $ts`.
+  static func timeSpanArithmetic(_ op: Op, _ t: Int64, _ r: Value) throws(RuntimeError) -> Value {
+    let l = Value.timeSpan(t)
+    guard op == .add || op == .subtract else { throw noOperator(l, opName(op)) }
+    guard case .timeSpan(let u) = try? Conversions.convert(r, to: .timeSpan) else { throw noOperator(l, opName(op)) }
+    let (result, overflow) = op == .add ? t.addingReportingOverflow(u) : t.subtractingReportingOverflow(u)
+    if overflow {
+      throw RuntimeError(id: "OverflowException", message: "TimeSpan overflowed because the duration is too long.")
+    }
+    return .timeSpan(result)
+  }
+
   /// The arithmetic of numbers (and of values converted to numbers).
   public static func numeric(_ op: Op, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
     if case .array = l { throw noOperator(l, opName(op)) }
     if case .hashtable = l { throw noOperator(l, opName(op)) }
     if case .object = l { throw noOperator(l, opName(op)) }
+    if case .guid = l { throw noOperator(l, opName(op)) }
+    if case .dateTime(let d) = l { return try dateArithmetic(op, d, r) }
+    if case .timeSpan(let t) = l { return try timeSpanArithmetic(op, t, r) }
     let a = try Conversions.toNumber(l)
     let b = try Conversions.toNumber(r)
     if case .double = a { return try doubles(op, a, b) }

@@ -74,6 +74,15 @@ public enum Comparison {
     case .reference(let a):
       if case .reference(let b) = r { return a === b }
       return false
+    case .dateTime(let a):
+      guard let other = try? Conversions.convert(r, to: .dateTime), case .dateTime(let b) = other else { return false }
+      return a.ticks == b.ticks
+    case .timeSpan(let a):
+      guard let other = try? Conversions.convert(r, to: .timeSpan), case .timeSpan(let b) = other else { return false }
+      return a == b
+    case .guid(let a):
+      guard let other = try? Conversions.convert(r, to: .guid), case .guid(let b) = other else { return false }
+      return a == b
     }
   }
 
@@ -104,6 +113,20 @@ public enum Comparison {
       do {
         guard case .version(let w) = try Conversions.convert(r, to: .version) else { return 0 }
         return v == w ? 0 : (v < w ? -1 : 1)
+      } catch {
+        throw couldNotCompare(l, r, error)
+      }
+    case .dateTime(let a):
+      do {
+        guard case .dateTime(let b) = try Conversions.convert(r, to: .dateTime) else { return 0 }
+        return a.ticks == b.ticks ? 0 : (a.ticks < b.ticks ? -1 : 1)
+      } catch {
+        throw couldNotCompare(l, r, error)
+      }
+    case .timeSpan(let a):
+      do {
+        guard case .timeSpan(let b) = try Conversions.convert(r, to: .timeSpan) else { return 0 }
+        return a == b ? 0 : (a < b ? -1 : 1)
       } catch {
         throw couldNotCompare(l, r, error)
       }

@@ -33,7 +33,17 @@ public enum Conversions {
     case .version(let v): return v.description
     case .scriptBlock(let s): return s.text
     case .reference: return "System.Management.Automation.PSReference"
+    case .dateTime(let d): return dateTimeString(d)
+    case .timeSpan(let t): return (try? DateFormat.formatTimeSpan(t, nil)) ?? String(t)
+    case .guid(let g): return g.uuidString.lowercased()
     }
+  }
+
+  /// A date as PowerShell converts it to a string (casts, interpolation, `-join`): the invariant
+  /// culture's `MM/dd/yyyy HH:mm:ss`, which is what `"$(Get-Date)"` shows. (`.ToString()` uses the
+  /// en-US culture's `M/d/yyyy h:mm:ss tt` instead; see Members.)
+  public static func dateTimeString(_ d: DateTimeValue) -> String {
+    (try? DateFormat.format(d.parts, "MM/dd/yyyy HH:mm:ss")) ?? String(d.ticks)
   }
 
   /// A double as Windows PowerShell prints it: up to 15 significant digits (.NET's "G"),
@@ -226,6 +236,42 @@ public enum Conversions {
     case .reference:
       if case .reference = v { return v }
       return .reference(PSReference(v))
+    case .dateTime:
+      switch v {
+      case .dateTime: return v
+      case .string(let s):
+        if let d = DateTimeValue.parse(s) { return .dateTime(d) }
+        throw RuntimeError.cannotConvert(
+          v, to: type.description, detail: "String was not recognized as a valid DateTime.",
+          id: "InvalidCastParseTargetInvocationWithFormatProvider")
+      case .int32, .int64, .byte:
+        if let t = asInt64(v), t >= 0, t <= DateTimeValue.maxTicks { return .dateTime(DateTimeValue(ticks: t)) }
+      default: break
+      }
+      throw RuntimeError.cannotConvert(v, to: type.description, detail: "", id: "ConvertToFinalInvalidCastException")
+    case .timeSpan:
+      switch v {
+      case .timeSpan: return v
+      case .string(let s):
+        if let t = TimeSpanValue.parse(s) { return .timeSpan(t) }
+        throw RuntimeError.cannotConvert(
+          v, to: type.description, detail: "String '\(s)' was not recognized as a valid TimeSpan.",
+          id: "InvalidCastParseTargetInvocationWithFormatProvider")
+      case .int32, .int64, .byte:
+        if let t = asInt64(v) { return .timeSpan(t) }
+      default: break
+      }
+      throw RuntimeError.cannotConvert(v, to: type.description, detail: "", id: "ConvertToFinalInvalidCastException")
+    case .guid:
+      switch v {
+      case .guid: return v
+      case .string(let s):
+        if let g = parseGuid(s) { return .guid(g) }
+        throw RuntimeError.cannotConvert(
+          v, to: type.description, detail: "Unrecognized Guid format.", id: "InvalidCastParseTargetInvocation")
+      default: break
+      }
+      throw RuntimeError.cannotConvert(v, to: type.description, detail: "", id: "ConvertToFinalInvalidCastException")
     case .staticClass(let name):
       throw RuntimeError.cannotConvert(v, to: name, detail: "", id: "ConvertToFinalInvalidCastException")
     case .type:
@@ -233,6 +279,20 @@ public enum Conversions {
       if case .string(let s) = v { return .type(try PSType.resolve(name: s)) }
       throw RuntimeError.cannotConvert(v, to: type.description, detail: "")
     }
+  }
+
+  /// A GUID in .NET's `D`, `N`, `B` or `P` form; nil otherwise.
+  public static func parseGuid(_ text: String) -> UUID? {
+    var s = text.trimmingCharacters(of: " ")
+    if (s.hasPrefix("{") && s.hasSuffix("}")) || (s.hasPrefix("(") && s.hasSuffix(")")) {
+      s = String(s.dropFirst().dropLast())
+    }
+    if s.count == 32, s.allSatisfy(\.isHexDigit) {
+      let a = Array(s)
+      s = [a[0..<8], a[8..<12], a[12..<16], a[16..<20], a[20..<32]].map { String($0) }.joined(separator: "-")
+    }
+    guard s.count == 36 else { return nil }
+    return UUID(uuidString: s)
   }
 
   static func convertNumeric(_ v: Value, to type: PSType) throws(RuntimeError) -> Value {

@@ -22,6 +22,9 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
   case void
   case scriptBlock
   case reference
+  case dateTime
+  case timeSpan
+  case guid
   /// A .NET type used only for its static members (`[Math]`, `[IO.Path]`, `[Environment]`):
   /// the full name.
   case staticClass(String)
@@ -54,9 +57,9 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     "environment": .staticClass("System.Environment"), "system.environment": .staticClass("System.Environment"),
     "convert": .staticClass("System.Convert"), "system.convert": .staticClass("System.Convert"),
     "text.encoding": .staticClass("System.Text.Encoding"), "system.text.encoding": .staticClass("System.Text.Encoding"),
-    "guid": .staticClass("System.Guid"), "system.guid": .staticClass("System.Guid"),
-    "datetime": .staticClass("System.DateTime"), "system.datetime": .staticClass("System.DateTime"),
-    "timespan": .staticClass("System.TimeSpan"), "system.timespan": .staticClass("System.TimeSpan"),
+    "guid": .guid, "system.guid": .guid,
+    "datetime": .dateTime, "system.datetime": .dateTime,
+    "timespan": .timeSpan, "system.timespan": .timeSpan,
     "regex": .staticClass("System.Text.RegularExpressions.Regex"),
     "system.text.regularexpressions.regex": .staticClass("System.Text.RegularExpressions.Regex"),
     "net.servicepointmanager": .staticClass("System.Net.ServicePointManager"),
@@ -125,6 +128,9 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     case .void: return "System.Void"
     case .scriptBlock: return "System.Management.Automation.ScriptBlock"
     case .reference: return "System.Management.Automation.PSReference"
+    case .dateTime: return "System.DateTime"
+    case .timeSpan: return "System.TimeSpan"
+    case .guid: return "System.Guid"
     case .staticClass(let name): return name
     }
   }

@@ -27,6 +27,12 @@ public enum Value {
   case scriptBlock(ScriptBlockValue)
   /// `[ref]$x`: a reference to a variable or value, for `[int]::TryParse($s, [ref]$n)`.
   case reference(PSReference)
+  /// A .NET `DateTime`.
+  case dateTime(DateTimeValue)
+  /// A .NET `TimeSpan`, in 100-ns ticks.
+  case timeSpan(Int64)
+  /// A .NET `Guid`.
+  case guid(UUID)
 
   /// PowerShell's type name for the value, as `.GetType().FullName` shows it.
   public var typeName: String {
@@ -48,6 +54,9 @@ public enum Value {
     case .version: return "System.Version"
     case .scriptBlock: return "System.Management.Automation.ScriptBlock"
     case .reference: return "System.Management.Automation.PSReference"
+    case .dateTime: return "System.DateTime"
+    case .timeSpan: return "System.TimeSpan"
+    case .guid: return "System.Guid"
     }
   }
 
