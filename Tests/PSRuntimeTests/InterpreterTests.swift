@@ -86,6 +86,10 @@ struct InterpreterTests {
     ("$o = [pscustomobject]@{ Name = 'n1' }; $o.Name", "n1\n"),
     ("$objs = @([pscustomobject]@{ N = 1 }, [pscustomobject]@{ N = 2 }); $objs.N -join '+'", "1+2\n"),
     ("'{0}-{1:D3}' -f 'vm', 7", "vm-007\n"),
+    ("$r = [regex]'eth(\\d+)'; $m = $r.Match('dev eth12 up'); \"$($m.Success) $($m.Groups[1].Value) $($m.Index)\"", "True 12 4\n"),
+    ("[regex]::IsMatch('10.0.0.1', '^\\d+\\.'); [regex]::Replace('a-b', '-', '+'); [regex]::Escape('1.2')", "True\na+b\n1\\.2\n"),
+    ("([regex]'ETH').IsMatch('eth0')", "False\n"),
+    ("([regex]::Matches('a1b22c333', '\\d+')).Count", "3\n"),
     // Errors
     ("try { throw 'x' } catch { \"c:$_\" } finally { 'f' }", "c:x\nf\n"),
     ("try { [int]'abc' } catch [System.InvalidCastException] { 'cast' }", "cast\n"),

@@ -125,6 +125,7 @@ extension Members {
     case "System.Environment": return try environmentStaticMethod(key, c)
     case "System.Text.Encoding": return try encodingStaticMethod(key, c)
     case "System.Convert": return try convertStaticMethod(key, c)
+    case regexTypeName: return try regexStaticMethod(key, c)
     default: return nil
     }
   }

@@ -128,6 +128,12 @@ public enum Members {
     case .object(let o):
       if let enc = TextEncoding(object: o) {
         result = try encodingMethod(enc, key, call)
+      } else if o.typeName == regexTypeName, let pattern = o.stringValue {
+        if let r = try regexObjectMethod(pattern, key, call) {
+          result = r
+        } else {
+          result = try objectMethod(o, key, call)
+        }
       } else {
         result = try objectMethod(o, key, call)
       }

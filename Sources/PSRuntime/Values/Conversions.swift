@@ -273,6 +273,10 @@ public enum Conversions {
       }
       throw RuntimeError.cannotConvert(v, to: type.description, detail: "", id: "ConvertToFinalInvalidCastException")
     case .staticClass(let name):
+      if name == Members.regexTypeName {
+        if case .object(let o) = v, o.typeName == name { return v }
+        return try Members.makeRegexObject(toString(v))
+      }
       throw RuntimeError.cannotConvert(v, to: name, detail: "", id: "ConvertToFinalInvalidCastException")
     case .type:
       if case .type = v { return v }
