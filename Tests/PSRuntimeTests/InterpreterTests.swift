@@ -70,6 +70,8 @@ struct InterpreterTests {
     ("function f { $input | ForEachItem }; function ForEachItem { process { \"i$_\" } }; 7, 8 | f", "i7\ni8\n"),
     ("function f { $PSBoundParameters.Count }; function g($a) { $PSBoundParameters.Count }; g -a 1", "1\n"),
     ("$sb = { param($x) $x + 1 }; & $sb 41", "42\n"),
+    ("function f($a, $b, $c) { \"$a-$b-$c\" }; $p = @{ b = 2 }; $q = @(3); f 1 @p @q", "1-2-3\n"),
+    ("function f { param([Parameter(ValueFromPipelineByPropertyName)]$Name) process { \"n=$Name\" } }; [pscustomobject]@{ Name = 'eth0' } | f", "n=eth0\n"),
     ("$sb = { 'inside' }; $sb.Invoke()", "inside\n"),
     ("$y = 1; . { $y = 2 }; $y", "2\n"),
     ("$y = 1; & { $y = 2 }; $y", "1\n"),
