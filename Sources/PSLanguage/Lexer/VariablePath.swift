@@ -17,14 +17,17 @@ public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
   public init(userPath: String, isBraced: Bool = false) {
     self.userPath = userPath
     self.isBraced = isBraced
-    if let i = userPath.firstIndex(of: ":"), i != userPath.startIndex {
-      qualifier = String(userPath[..<i])
-      name = String(userPath[userPath.index(after: i)...])
+    // Work on UTF-8 bytes: searching Characters would run grapheme breaking on every variable.
+    let utf8 = userPath.utf8
+    if let i = utf8.firstIndex(of: 0x3A), i != utf8.startIndex {
+      qualifier = String(Substring(userPath.utf8[..<i]))
+      name = String(Substring(userPath.utf8[utf8.index(after: i)...]))
     } else {
       qualifier = nil
       name = userPath
     }
-    key = name.lowercased()
+    // Most names are already lowercase ASCII: share the string instead of folding it.
+    key = name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? name : name.lowercased()
   }
 
   /// True for `$global:`, `$script:`, `$local:`, `$private:`, `$using:`, `$workflow:`.
