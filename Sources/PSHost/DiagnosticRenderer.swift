@@ -22,12 +22,16 @@ public enum DiagnosticRenderer {
     for (i, c) in lineText.unicodeScalars.enumerated() where i < pos.column - 1 {
       caret.unicodeScalars.append(c == "\t" ? "\t" : " ")
     }
-    let lineLength = lineText.unicodeScalars.count
-    let endOnLine = min(error.range.end, source.lineStarts[pos.line - 1] + lineLength)
-    let width = max(1, endOnLine - error.range.start)
+    let width = markerWidth(error.range, line: pos.line, in: source)
     caret += "^" + String(repeating: "~", count: width - 1)
     out += caret
     return out
+  }
+
+  /// How many columns a marker under `range` spans on its first line (at least one).
+  static func markerWidth(_ range: SourceRange, line: Int, in source: SourceFile) -> Int {
+    let lineEnd = source.lineStarts[line - 1] + source.lineText(line).unicodeScalars.count
+    return max(1, min(range.end, lineEnd) - range.start)
   }
 
   /// Every error of a parse, one block per error, separated by newlines.

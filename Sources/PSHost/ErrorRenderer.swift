@@ -25,9 +25,7 @@ public enum ErrorRenderer {
       lines.append(place)
       let text = source.lineText(p.line)
       lines.append("+ " + text)
-      let lineLength = text.unicodeScalars.count
-      let endOnLine = min(extent.end, source.lineStarts[p.line - 1] + lineLength)
-      let width = max(1, endOnLine - extent.start)
+      let width = DiagnosticRenderer.markerWidth(extent, line: p.line, in: source)
       lines.append("+ " + String(repeating: " ", count: p.column - 1) + String(repeating: "~", count: width))
     }
     lines.append("    + CategoryInfo          : " + r.categoryInfoText)

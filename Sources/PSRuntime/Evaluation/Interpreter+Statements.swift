@@ -256,7 +256,6 @@ extension Interpreter {
     if flags.contains(.wildcard) {
       return WildcardPattern(Conversions.toString(pattern), caseSensitive: cs).matches(Conversions.toString(item))
     }
-    if case .string = item { return Comparison.equals(item, pattern, caseSensitive: cs) }
     return Comparison.equals(item, pattern, caseSensitive: cs)
   }
 

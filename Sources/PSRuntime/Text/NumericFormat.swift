@@ -506,16 +506,21 @@ enum NumericFormat {
         chunk.append(contentsOf: repeatElement(Ascii.zero, count: zeroes))
         nMaxDigits -= zeroes
       }
-      while nMaxDigits > 0 {
-        if number.digit(index) != 0 {
-          chunk.append(number.digits[index])
-          index += 1
-        } else {
-          chunk.append(Ascii.zero)
-        }
-        nMaxDigits -= 1
-      }
+      appendDigits(&chunk, number, &index, count: nMaxDigits)
       out += String(decoding: chunk, as: UTF8.self)
+    }
+  }
+
+  /// Appends `count` digits of `number` from `index` on, padding with zeros past its last
+  /// significant digit.
+  private static func appendDigits(_ chunk: inout [UInt8], _ number: NumberBuffer, _ index: inout Int, count: Int) {
+    for _ in 0..<max(0, count) {
+      if number.digit(index) != 0 {
+        chunk.append(number.digits[index])
+        index += 1
+      } else {
+        chunk.append(Ascii.zero)
+      }
     }
   }
 
@@ -533,15 +538,7 @@ enum NumericFormat {
     }
     if nMaxDigits != 1 { chunk.append(contentsOf: NumberInfo.decimalSeparator.utf8) }
     nMaxDigits -= 1
-    while nMaxDigits > 0 {
-      if number.digit(index) != 0 {
-        chunk.append(number.digits[index])
-        index += 1
-      } else {
-        chunk.append(Ascii.zero)
-      }
-      nMaxDigits -= 1
-    }
+    appendDigits(&chunk, number, &index, count: nMaxDigits)
     out += String(decoding: chunk, as: UTF8.self)
     let e = number.digit(0) == 0 ? 0 : number.scale - 1
     formatExponent(&out, e, expChar: expChar, minDigits: 3, positiveSign: true)

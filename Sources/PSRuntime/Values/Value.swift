@@ -38,14 +38,14 @@ public enum Value {
   public var typeName: String {
     switch self {
     case .null: return "null"
-    case .bool: return "System.Boolean"
-    case .int32: return "System.Int32"
-    case .int64: return "System.Int64"
-    case .double: return "System.Double"
-    case .decimal: return "System.Decimal"
-    case .byte: return "System.Byte"
-    case .char: return "System.Char"
-    case .string: return "System.String"
+    case .bool: return PSType.bool.description
+    case .int32: return PSType.int32.description
+    case .int64: return PSType.int64.description
+    case .double: return PSType.double.description
+    case .decimal: return PSType.decimal.description
+    case .byte: return PSType.byte.description
+    case .char: return PSType.char.description
+    case .string: return PSType.string.description
     case .array: return "System.Object[]"
     case .hashtable(let h): return h.isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
     case .object(let o): return o.typeName ?? "System.Management.Automation.PSCustomObject"
