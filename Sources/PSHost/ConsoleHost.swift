@@ -10,8 +10,10 @@ final class ConsoleHost<IO: HostIO>: HostInterface {
 
   func write(_ text: String) { io.writeOut(text) }
 
-  func writeError(_ record: ErrorRecord, concise: Bool) {
-    io.writeErr(concise ? ErrorRenderer.conciseView(record) : ErrorRenderer.normalView(record))
+  func writeError(_ record: ErrorRecord, concise: Bool) { io.writeErr(errorText(record, concise: concise)) }
+
+  func errorText(_ record: ErrorRecord, concise: Bool) -> String {
+    concise ? ErrorRenderer.conciseView(record) : ErrorRenderer.normalView(record)
   }
 
   func writeStream(_ line: String) { io.writeErr(line + "\n") }

@@ -8,4 +8,15 @@ public protocol HostInterface: AnyObject {
   func writeError(_ record: ErrorRecord, concise: Bool)
   /// `WARNING: `, `VERBOSE: `, `DEBUG: ` lines (the prefix included).
   func writeStream(_ line: String)
+  /// An error rendered as text (for `2> file`).
+  func errorText(_ record: ErrorRecord, concise: Bool) -> String
+  /// True when text may carry ANSI colours: a terminal, and `NO_COLOR` not set.
+  var supportsColor: Bool { get }
+}
+
+extension HostInterface {
+  public var supportsColor: Bool { false }
+
+  /// An error as the host would show it, for `2> file`. Hosts with a renderer override this.
+  public func errorText(_ record: ErrorRecord, concise: Bool) -> String { record.message + "\n" }
 }

@@ -19,113 +19,36 @@ public final class FunctionDefinition {
   }
 }
 
-/// A command implemented in Swift. `invoke` gets the bound parameters and the pipeline input
-/// and returns its output.
-struct BuiltinCommand {
-  var metadata: CommandMetadata
-  var invoke: (Interpreter, BindingResult, [Value]?) throws -> [Value]
+/// What a command name resolves to.
+enum ResolvedCommand {
+  case function(FunctionDefinition)
+  case cmdlet(Cmdlet)
 }
 
 extension Interpreter {
-  // MARK: - Pipelines
-
-  /// Runs a pipeline. Each element gets the previous element's output as input (elements run one
-  /// after another, not streamed, in this version).
-  func runPipeline(_ p: PipelineAst) throws -> [Value] {
-    if p.isBackground {
-      throw fail(RuntimeError(id: "NotSupported", message: "Background jobs (&) are not supported by eflowsh."), at: p.extent)
-    }
-    var items: [Value]?
-    for element in p.elements {
-      switch element {
-      case .expression(let ce):
-        let v = try eval(ce.expression)
-        if isSilentStatement(ce.expression, p.elements.count) {
-          items = []
-        } else {
-          items = v.enumerated ?? [v]
-        }
-        if try redirectsToNull(ce.redirections) { items = [] }
-      case .command(let c):
-        items = try invokeCommand(c, input: items)
-        if try redirectsToNull(c.redirections) { items = [] }
-      }
-    }
-    return items ?? []
-  }
-
-  /// `[void]…` and a lone `$i++` / `--$i` write nothing (PowerShell drops the value of an
-  /// increment used as a statement).
-  func isSilentStatement(_ e: ExpressionAst, _ elementCount: Int) -> Bool {
-    switch e.kind {
-    case .convert(let t, _): return t.name.caseInsensitiveEquals("void")
-    case .unary(let op, _):
-      guard elementCount == 1 else { return false }
-      return op == .preIncrement || op == .preDecrement || op == .postIncrement || op == .postDecrement
-    default: return false
-    }
-  }
-
-  /// True when output is redirected to `$null`; other redirections are not supported yet.
-  func redirectsToNull(_ redirections: [RedirectionAst]) throws -> Bool {
-    var toNull = false
-    for r in redirections {
-      if r.mergeTo != nil { continue }
-      if let t = r.target, case .variable(let v) = t.kind, v.userPath.caseInsensitiveEquals("null") {
-        if r.from == .output || r.from == .all { toNull = true }
-        continue
-      }
-      throw fail(
-        RuntimeError(id: "NotSupported", message: "Redirection to a file is not supported by eflowsh yet."),
-        at: r.extent)
-    }
-    return toNull
-  }
-
   // MARK: - Commands
 
-  /// Runs one command: a function, a built-in, or a script block after `&` / `.`.
-  func invokeCommand(_ c: CommandAst, input: [Value]?) throws -> [Value] {
-    guard case .argument(let nameExpr)? = c.elements.first else { return [] }
-    let args = try evaluateArguments(Array(c.elements.dropFirst()))
-    let nameValue = try eval(nameExpr)
-    if case .scriptBlock(let sb) = nameValue {
-      return try invokeScriptBlock(sb, arguments: args, input: input, dotSource: c.invocationOperator == .dotSource)
-    }
-    let name = Conversions.toString(nameValue)
-    if let f = scope.function(name) {
-      return try callFunction(
-        f, arguments: args, input: input, at: c.extent, dotSource: c.invocationOperator == .dotSource,
-        elements: c.elements)
-    }
-    if let b = builtins[name.lowercased()] {
-      let bound: BindingResult
-      do {
-        bound = try ParameterBinder.bind(b.metadata, args)
-      } catch {
-        throw bindingFailure(error, command: b.metadata.name, at: bindingErrorExtent(error, c.elements, c.extent))
+  /// Finds the command a name stands for: a function, an alias's target, a Swift cmdlet — or
+  /// PowerShell's CommandNotFoundException.
+  func resolveCommand(_ name: String, at extent: SourceRange) throws -> ResolvedCommand {
+    var n = name
+    for _ in 0..<10 {
+      if let f = scope.function(n) { return .function(f) }
+      let key = n.lowercased()
+      if let c = cmdlets[key] { return .cmdlet(c) }
+      if let target = aliases[key] {
+        n = target
+        continue
       }
-      let callerScope = scope
-      if hasPreferenceParameters(bound) {
-        scope = Scope(parent: callerScope)
-        try applyPreferenceParameters(bound, to: scope)
-      }
-      defer { scope = callerScope }
-      return try withCommonVariables(bound, callerScope: callerScope) {
-        do {
-          lastSucceeded = true
-          return try b.invoke(self, bound, input)
-        } catch let e as RuntimeError {
-          throw fail(e, at: c.extent, command: b.metadata.name)
-        }
-      }
+      if let loaded = try commandFromModulePath(n) { return loaded }
+      break
     }
     var notFound = ErrorRecord(
-        exceptionType: "System.Management.Automation.CommandNotFoundException",
-        message:
-          "The term '\(name)' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
-        errorId: "CommandNotFoundException", category: .objectNotFound, targetObject: .string(name), source: source,
-        extent: nameExpr.extent)
+      exceptionType: "System.Management.Automation.CommandNotFoundException",
+      message:
+        "The term '\(name)' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.",
+      errorId: "CommandNotFoundException", category: .objectNotFound, targetObject: .string(name), source: source,
+      extent: extent)
     notFound.invocationName = name
     throw ScriptError(notFound, scriptTerminating: false)
   }
@@ -194,92 +117,10 @@ extension Interpreter {
 
   // MARK: - Functions and script blocks
 
-  /// Calls a function: binds its parameters, then runs begin, process (once per input object)
-  /// and end in a new scope.
-  func callFunction(
-    _ f: FunctionDefinition, arguments: [CommandArgument], input: [Value]?, at extent: SourceRange, dotSource: Bool,
-    elements: [CommandElementAst] = []
-  ) throws -> [Value] {
-    callDepth += 1
-    defer { callDepth -= 1 }
-    if callDepth > Interpreter.maxCallDepth {
-      throw ScriptError(
-        ErrorRecord(
-          exceptionType: "System.Management.Automation.ScriptCallDepthException",
-          message: "The script failed due to call depth overflow.", errorId: "CallDepthOverflow",
-          category: .invalidOperation, source: source, extent: extent),
-        scriptTerminating: true)
-    }
-    let meta = try metadata(for: f)
-    var bound: BindingResult
-    do {
-      bound = try ParameterBinder.bind(meta, arguments)
-      if input == nil { try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false) }
-    } catch {
-      throw bindingFailure(error, command: f.name, at: bindingErrorExtent(error, elements, extent))
-    }
-    let savedScope = scope
-    let savedSource = source
-    if !dotSource { scope = Scope(parent: savedScope) }
-    source = f.source
-    defer {
-      scope = savedScope
-      source = savedSource
-    }
-    try setParameterVariables(meta, bound)
-    if !dotSource { try applyPreferenceParameters(bound, to: scope) }
-    if meta.isAdvanced {
-      try scope.set(
-        "PSCmdlet", makeScriptCmdlet(f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null))
-    }
-    return try withCommonVariables(bound, callerScope: savedScope) {
-      do {
-        return try runFunctionBlocks(f, meta, bound, input: input, at: extent)
-      } catch var e as ScriptError where e.endsCommand {
-        // $PSCmdlet.ThrowTerminatingError: the function ends; the caller sees a
-        // statement-terminating error.
-        e.endsCommand = false
-        throw e
-      }
-    }
-  }
-
-  /// Runs a function's begin, process (once per input object) and end blocks in the current
-  /// scope.
-  func runFunctionBlocks(
-    _ f: FunctionDefinition, _ meta: CommandMetadata, _ bound: BindingResult, input: [Value]?, at extent: SourceRange
-  ) throws -> [Value] {
-    var out: [Value] = []
-    let body = f.body
-    let processBlock = f.isFilter ? (body.processBlock ?? body.endBlock) : body.processBlock
-    if let b = body.beginBlock { try runBlock(b.statements, &out) }
-    if let p = processBlock {
-      if let items = input {
-        for item in items {
-          var perItem = bound
-          do {
-            perItem = try ParameterBinder.bindPipelineInput(meta, bound, item)
-          } catch {
-            throw bindingFailure(error, command: f.name, at: extent)
-          }
-          try setParameterVariables(meta, perItem)
-          try withCurrentItem(item) { try runBlock(p.statements, &out) }
-        }
-      } else {
-        try runBlock(p.statements, &out)
-      }
-    }
-    if let e = body.endBlock, !(f.isFilter && processBlock?.extent == e.extent) {
-      try scope.set("input", .array(PSArray(input ?? [])))
-      try runBlock(e.statements, &out)
-    }
-    return out
-  }
-
   /// Runs a block's statements; `return` ends the block.
-  func runBlock(_ statements: [StatementAst], _ out: inout [Value]) throws {
+  func runBlock(_ statements: [StatementAst], _ out: OutputPipe) throws {
     do {
-      try runStatements(statements, &out)
+      try runStatements(statements, out)
     } catch ControlFlow.returnFromFunction {
       return
     }
@@ -335,20 +176,12 @@ extension Interpreter {
     try scope.set("PSBoundParameters", .hashtable(boundTable))
   }
 
-  /// `& { … }` or `& $block args`: a call in a new scope (or the current one for `.`).
-  func invokeScriptBlock(_ sb: ScriptBlockValue, arguments: [CommandArgument], input: [Value]?, dotSource: Bool) throws
-    -> [Value]
-  {
-    let f = FunctionDefinition(name: "", body: sb.ast, parameters: [], source: sb.source, isFilter: false)
-    return try callFunction(f, arguments: arguments, input: input, at: sb.ast.extent, dotSource: dotSource)
-  }
-
   /// Runs a script block's statements in the current scope (switch conditions, `ForEach`,
   /// `Where`), returning its output collapsed.
   func invokeScriptBlockInline(_ sb: ScriptBlockAst) throws -> Value {
-    var out: [Value] = []
-    for b in sb.namedBlocks { try runBlock(b.statements, &out) }
-    return collapse(out)
+    let out = OutputPipe()
+    for b in sb.namedBlocks { try runBlock(b.statements, out) }
+    return collapse(out.items)
   }
 
   /// Binds a script's own `param()` block to the command-line arguments (strings, with

@@ -152,9 +152,13 @@ extension Interpreter {
 
   /// Runs a built-in by name with the given arguments (no common parameters).
   func invokeBuiltin(_ name: String, _ args: [CommandArgument]) throws -> [Value] {
-    guard let b = builtins[name.lowercased()] else { return [] }
-    let bound = try ParameterBinder.bind(b.metadata, args)
-    return try b.invoke(self, bound, nil)
+    guard let c = cmdlets[name.lowercased()] else { return [] }
+    let out = OutputPipe()
+    let stage = try CmdletStage(self, c, arguments: args, at: SourceRange(at: 0), elements: [], output: out, routes: routes)
+    try stage.begin()
+    try stage.process(nil)
+    try stage.end()
+    return out.items
   }
 
   /// An ErrorRecord back from its value form (`$_` in a catch, an element of `$Error`); any other

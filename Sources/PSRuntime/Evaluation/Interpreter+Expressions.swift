@@ -54,21 +54,21 @@ extension Interpreter {
       for i in items { out.append(try eval(i)) }
       return .array(PSArray(out))
     case .arrayExpression(let statements):
-      var out: [Value] = []
-      try runStatements(statements, &out)
-      return .array(PSArray(out))
+      let out = OutputPipe()
+      try runStatements(statements, out)
+      return .array(PSArray(out.items))
     case .subExpression(let statements):
-      var out: [Value] = []
-      try runStatements(statements, &out)
-      return collapse(out)
+      let out = OutputPipe()
+      try runStatements(statements, out)
+      return collapse(out.items)
     case .paren(let s):
-      var out: [Value] = []
       if case .assignment(let a) = s.kind {
         try assign(a)
         return try eval(a.left)
       }
-      try runStatement(s, &out)
-      return collapse(out)
+      let out = OutputPipe()
+      try runStatement(s, out)
+      return collapse(out.items)
     case .hashtable(let entries):
       return try hashtable(entries, ordered: false)
     case .scriptBlock(let sb):

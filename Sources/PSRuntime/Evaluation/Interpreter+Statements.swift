@@ -6,51 +6,38 @@ extension Interpreter {
   /// Runs a statement. A statement-terminating error outside any `try` is written to the error
   /// stream and the script goes on with the next statement, as in PowerShell; with
   /// `$ErrorActionPreference = 'Stop'` it ends the script instead.
-  func runStatementReportingErrors(_ s: StatementAst, _ out: inout [Value]) throws {
+  func runStatementReportingErrors(_ s: StatementAst, _ out: OutputPipe) throws {
     do {
-      try runStatement(s, &out)
+      try runStatement(s, out)
     } catch let e as ScriptError where !e.isScriptTerminating && !e.endsCommand && tryDepth == 0 {
       if errorActionPreference.lowercased() == "stop" { throw ScriptError(e.record, scriptTerminating: true) }
       writeError(e.record)
     }
   }
 
-  /// Runs a list of statements, honouring `trap` statements in it. With `emitEach` (the top
-  /// level of a script) each statement's output goes to the host as soon as it ends.
-  func runStatements(_ list: [StatementAst], _ out: inout [Value], emitEach: Bool = false) throws {
-    defer {
-      if emitEach {
-        emit(out)
-        out.removeAll()
-      }
-    }
-    let traps = list.compactMap { s -> TrapStatementAst? in
-      if case .trap(let t) = s.kind { return t }
-      return nil
-    }
+  /// Runs a list of statements, honouring `trap` statements in it. `afterEach` runs when each
+  /// statement ends (the top level flushes output to the host there).
+  func runStatements(_ list: [StatementAst], _ out: OutputPipe, afterEach: (() -> Void)? = nil) throws {
+    defer { afterEach?() }
+    var traps: [TrapStatementAst] = []
+    for s in list { if case .trap(let t) = s.kind { traps.append(t) } }
     for s in list {
-      if emitEach, !out.isEmpty {
-        emit(out)
-        out.removeAll()
-      }
+      afterEach?()
       if case .trap = s.kind { continue }
       if traps.isEmpty {
-        try runStatementReportingErrors(s, &out)
+        try runStatementReportingErrors(s, out)
         continue
       }
       do {
         tryDepth += 1
         defer { tryDepth -= 1 }
-        try runStatement(s, &out)
+        try runStatement(s, out)
       } catch let e as ScriptError {
         guard let trap = traps.first(where: { matches($0.type.map { [$0] } ?? [], e.record) }) else { throw e }
-        var trapOut: [Value] = []
         do {
-          try withCurrentItem(e.record.asValue()) { try runStatements(trap.body.statements, &trapOut) }
-          out += trapOut
+          try withCurrentItem(e.record.asValue()) { try runStatements(trap.body.statements, out) }
           writeError(e.record)
         } catch let flow as ControlFlow {
-          out += trapOut
           switch flow {
           case .continueLoop: continue  // `continue` in a trap: go on silently
           case .breakLoop: throw ScriptError(e.record, scriptTerminating: true)
@@ -61,30 +48,12 @@ extension Interpreter {
     }
   }
 
-  /// Writes a non-fatal error: to `$Error` and the host, and `$?` becomes false. The current
-  /// `$ErrorActionPreference` (local to a command given `-ErrorAction`) decides: `SilentlyContinue`
-  /// records it in `$Error` without showing it, `Ignore` does neither. Every `-ErrorVariable` of a
-  /// command in progress collects it.
-  func writeError(_ r: ErrorRecord) {
-    lastSucceeded = false
-    errorsWritten += 1
-    for c in errorCollectors { c.items.append(r.asValue()) }
-    let preference = errorActionPreference.lowercased()
-    if preference == "ignore" { return }
-    if case .array(let list) = globalScope.local("Error")?.value ?? .null {
-      list.items.insert(r.asValue(), at: 0)
-      if list.items.count > 256 { list.items.removeLast() }
-    }
-    if preference == "silentlycontinue" { return }
-    host.writeError(r, concise: conciseErrors)
-  }
-
   /// The value of a statement used as a value (conditions, right-hand sides): its output
   /// collapsed — nothing is `$null`, one item is that item, more are an array.
   func statementValue(_ s: StatementAst) throws -> Value {
-    var out: [Value] = []
-    try runStatement(s, &out)
-    return collapse(out)
+    let out = OutputPipe()
+    try runStatement(s, out)
+    return collapse(out.items)
   }
 
   func collapse(_ out: [Value]) -> Value {
@@ -97,38 +66,40 @@ extension Interpreter {
 
   // MARK: - Statements
 
-  func runStatement(_ s: StatementAst, _ out: inout [Value]) throws {
+  func runStatement(_ s: StatementAst, _ out: OutputPipe) throws {
     switch s.kind {
     case .pipeline(let p):
       let errorsBefore = errorsWritten
-      out += try runPipeline(p)
+      try runPipeline(p, into: out)
       lastSucceeded = errorsWritten == errorsBefore
     case .pipelineChain(let c):
-      try runStatement(c.left, &out)
+      try runStatement(c.left, out)
       if (c.op == .and) == lastSucceeded {
-        out += try runPipeline(c.right)
+        let errorsBefore = errorsWritten
+        try runPipeline(c.right, into: out)
+        lastSucceeded = errorsWritten == errorsBefore
       }
     case .assignment(let a):
       try assign(a)
     case .ifStatement(let i):
       for clause in i.clauses where Conversions.toBool(try statementValue(clause.condition)) {
-        try runStatements(clause.body.statements, &out)
+        try runStatements(clause.body.statements, out)
         return
       }
-      if let e = i.elseBody { try runStatements(e.statements, &out) }
+      if let e = i.elseBody { try runStatements(e.statements, out) }
     case .whileStatement(let w):
       while Conversions.toBool(try statementValue(w.condition)) {
-        if try runLoopBody(w.body, label: w.label, &out) { break }
+        if try runLoopBody(w.body, label: w.label, out) { break }
       }
     case .doLoop(let d):
       repeat {
-        if try runLoopBody(d.body, label: d.label, &out) { break }
+        if try runLoopBody(d.body, label: d.label, out) { break }
       } while Conversions.toBool(try statementValue(d.condition)) != d.isUntil
     case .forStatement(let f):
-      if let i = f.initializer { var discard: [Value] = []; try runStatement(i, &discard) }
+      if let i = f.initializer { let discard = OutputPipe(); try runStatement(i, discard) }
       while try f.condition.map({ Conversions.toBool(try statementValue($0)) }) ?? true {
-        if try runLoopBody(f.body, label: f.label, &out) { break }
-        if let it = f.iterator { var discard: [Value] = []; try runStatement(it, &discard) }
+        if try runLoopBody(f.body, label: f.label, out) { break }
+        if let it = f.iterator { let discard = OutputPipe(); try runStatement(it, discard) }
       }
     case .foreachStatement(let f):
       let collection = try statementValue(f.collection)
@@ -136,12 +107,12 @@ extension Interpreter {
       guard case .variable(let path) = f.variable.kind else { return }
       for item in items {
         try setVariable(path, item, at: f.variable.extent)
-        if try runLoopBody(f.body, label: f.label, &out) { break }
+        if try runLoopBody(f.body, label: f.label, out) { break }
       }
     case .switchStatement(let sw):
-      try runSwitch(sw, &out)
+      try runSwitch(sw, out)
     case .tryStatement(let t):
-      try runTry(t, &out)
+      try runTry(t, out)
     case .trap:
       break
     case .functionDefinition(let f):
@@ -151,7 +122,7 @@ extension Interpreter {
     case .continueStatement(let label):
       throw ControlFlow.continueLoop(label: try label.map { Conversions.toString(try eval($0)) })
     case .returnStatement(let v):
-      if let v { try runStatement(v, &out) }
+      if let v { try runStatement(v, out) }
       throw ControlFlow.returnFromFunction
     case .exitStatement(let v):
       var code: Int32 = 0
@@ -191,9 +162,9 @@ extension Interpreter {
 
   /// Runs one loop iteration; returns true when the loop must stop (`break`). `continue` and
   /// `break` with another loop's label travel on to that loop.
-  func runLoopBody(_ body: StatementBlockAst, label: String?, _ out: inout [Value]) throws -> Bool {
+  func runLoopBody(_ body: StatementBlockAst, label: String?, _ out: OutputPipe) throws -> Bool {
     do {
-      try runStatements(body.statements, &out)
+      try runStatements(body.statements, out)
       return false
     } catch let flow as ControlFlow {
       switch flow {
@@ -206,7 +177,7 @@ extension Interpreter {
 
   // MARK: - switch
 
-  func runSwitch(_ sw: SwitchStatementAst, _ out: inout [Value]) throws {
+  func runSwitch(_ sw: SwitchStatementAst, _ out: OutputPipe) throws {
     guard let condition = sw.condition else { return }
     if sw.flags.contains(.file) {
       throw fail(RuntimeError(id: "NotSupported", message: "switch -File is not supported by eflowsh."), at: sw.extent)
@@ -220,7 +191,7 @@ extension Interpreter {
         guard try switchClauseMatches(clause.condition, item, sw.flags, caseSensitive) else { continue }
         matchedAny = true
         do {
-          try withCurrentItem(item) { try runStatements(clause.body.statements, &out) }
+          try withCurrentItem(item) { try runStatements(clause.body.statements, out) }
         } catch let flow as ControlFlow {
           switch flow {
           case .breakLoop(let l) where l == nil || l!.caseInsensitiveEquals(sw.label ?? "\u{0}"): break itemLoop
@@ -231,7 +202,7 @@ extension Interpreter {
       }
       if !matchedAny, let d = sw.defaultBody {
         do {
-          try withCurrentItem(item) { try runStatements(d.statements, &out) }
+          try withCurrentItem(item) { try runStatements(d.statements, out) }
         } catch let flow as ControlFlow {
           switch flow {
           case .breakLoop(let l) where l == nil || l!.caseInsensitiveEquals(sw.label ?? "\u{0}"): break itemLoop
@@ -261,11 +232,11 @@ extension Interpreter {
 
   // MARK: - try / catch / finally
 
-  func runTry(_ t: TryStatementAst, _ out: inout [Value]) throws {
+  func runTry(_ t: TryStatementAst, _ out: OutputPipe) throws {
     var pending: Error?
     tryDepth += 1
     do {
-      try runStatements(t.body.statements, &out)
+      try runStatements(t.body.statements, out)
     } catch {
       pending = error
     }
@@ -276,12 +247,12 @@ extension Interpreter {
       lastCaught = e.record
       defer { lastCaught = saved }
       do {
-        try withCurrentItem(e.record.asValue()) { try runStatements(clause.body.statements, &out) }
+        try withCurrentItem(e.record.asValue()) { try runStatements(clause.body.statements, out) }
       } catch {
         pending = error
       }
     }
-    if let f = t.finallyBody { try runStatements(f.statements, &out) }
+    if let f = t.finallyBody { try runStatements(f.statements, out) }
     if let p = pending { throw p }
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PSLanguage
 
 /// Runs parsed PowerShell: a tree-walking evaluator over the `PSLanguage` syntax tree.
@@ -12,8 +13,18 @@ public final class Interpreter {
   public let host: HostInterface
   /// The script being run (for error positions and `$PSScriptRoot`).
   var source: SourceFile
-  /// Built-in commands by lowercased name.
-  var builtins: [String: BuiltinCommand] = [:]
+  /// Commands implemented in Swift, by lowercased name.
+  var cmdlets: [String: Cmdlet] = [:]
+  /// Aliases (lowercased) and the command names they stand for.
+  var aliases: [String: String] = [:]
+  /// Where redirected streams of the running stage go.
+  var routes = StreamRoutes()
+  /// Output on its way to the host (PowerShell's implicit `Out-Default`), formatted together
+  /// so that consecutive objects share one table; flushed before any other text reaches the
+  /// host so that the order on the console is the order of writing.
+  var pendingOutput: [Value] = []
+  /// The current location (`Get-Location`), a real directory of the Linux file system.
+  public var currentLocation: String = FileManager.default.currentDirectoryPath
   /// How many `try` blocks enclose the statement being run: errors inside them are caught, not
   /// written.
   var tryDepth = 0
@@ -61,25 +72,30 @@ public final class Interpreter {
       if case .exit(let code) = flow { return code }
       return 0
     } catch let e as ScriptError {
+      flushOutput()
       host.writeError(e.record, concise: conciseErrors)
       return 1
     } catch {
+      flushOutput()
       host.writeError(internalError(error), concise: conciseErrors)
       return 1
     }
   }
 
-  /// Runs the statements of a script's blocks, writing each statement's output to the host.
+  /// Runs the statements of a script's blocks, their output streaming to the host.
   func runTopLevel(_ sb: ScriptBlockAst) throws {
+    let toHost = OutputPipe { [unowned self] v in self.pendingOutput.append(v) }
+    defer { flushOutput() }
     for block in sb.namedBlocks {
-      var out: [Value] = []
-      try runStatements(block.statements, &out, emitEach: true)
+      try runStatements(block.statements, toHost, afterEach: flushOutput)
     }
   }
 
-  /// Hands values to the host's formatted output (PowerShell's implicit `Out-Default`).
-  func emit(_ values: [Value]) {
-    if values.isEmpty { return }
+  /// Formats and writes the output waiting for the host.
+  public func flushOutput() {
+    if pendingOutput.isEmpty { return }
+    let values = pendingOutput
+    pendingOutput.removeAll()
     let text = formatter.format(values)
     if !text.isEmpty { host.write(text) }
   }

@@ -1,0 +1,160 @@
+import PSLanguage
+
+/// A function, filter or script block running as a pipeline stage: bound once, then its begin
+/// block, its process block once per pipeline object, and its end block, all in one scope of
+/// its own that lives as long as the pipeline.
+final class FunctionStage: PipelineStage {
+  unowned let interp: Interpreter
+  let f: FunctionDefinition
+  let meta: CommandMetadata
+  let bound: BindingResult
+  let extent: SourceRange
+  let output: OutputPipe
+  var env: StageEnvironment
+  let outVariable: String?
+  let outCollector = StreamCollector()
+  let errorVariable: (String, StreamCollector)?
+  let warningVariable: (String, StreamCollector)?
+  let callerScope: Scope
+  /// Objects received, for `$input` in the end block.
+  var received: [Value] = []
+  var sawInput = false
+  var disposed = false
+
+  init(
+    _ interp: Interpreter, _ f: FunctionDefinition, arguments: [CommandArgument], at extent: SourceRange, dotSource: Bool,
+    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes
+  ) throws {
+    self.interp = interp
+    self.f = f
+    self.extent = extent
+    interp.callDepth += 1
+    if interp.callDepth > Interpreter.maxCallDepth {
+      interp.callDepth -= 1
+      disposed = true
+      throw ScriptError(
+        ErrorRecord(
+          exceptionType: "System.Management.Automation.ScriptCallDepthException",
+          message: "The script failed due to call depth overflow.", errorId: "CallDepthOverflow",
+          category: .invalidOperation, source: interp.source, extent: extent),
+        scriptTerminating: true)
+    }
+    do {
+      meta = try interp.metadata(for: f)
+      do {
+        bound = try ParameterBinder.bind(meta, arguments)
+      } catch {
+        throw interp.bindingFailure(error, command: f.name, at: interp.bindingErrorExtent(error, elements, extent))
+      }
+    } catch {
+      interp.callDepth -= 1
+      disposed = true
+      throw error
+    }
+    callerScope = interp.scope
+    let scope = dotSource ? callerScope : Scope(parent: callerScope)
+    outVariable = bound.common("OutVariable").map(Conversions.toString)
+    errorVariable = bound.common("ErrorVariable").map { (Conversions.toString($0), StreamCollector()) }
+    warningVariable = bound.common("WarningVariable").map { (Conversions.toString($0), StreamCollector()) }
+    env = StageEnvironment(
+      scope: scope, source: f.source, routes: routes,
+      errorCollectors: interp.errorCollectors + (errorVariable.map { [$0.1] } ?? []),
+      warningCollectors: interp.warningCollectors + (warningVariable.map { [$0.1] } ?? []))
+    self.output = outVariable == nil ? output : interp.tee(output, into: outCollector)
+    do {
+      try interp.within(env) {
+        try interp.setParameterVariables(meta, bound)
+        if !dotSource { try interp.applyPreferenceParameters(bound, to: scope) }
+        if meta.isAdvanced {
+          try scope.set(
+            "PSCmdlet",
+            interp.makeScriptCmdlet(f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null))
+        }
+      }
+    } catch {
+      dispose()
+      throw error
+    }
+  }
+
+  func dispose() {
+    if disposed { return }
+    disposed = true
+    interp.callDepth -= 1
+  }
+
+  /// Runs one phase in the function's environment; `$PSCmdlet.ThrowTerminatingError` ends the
+  /// function and reaches the caller as a statement-terminating error.
+  func phase(_ body: () throws -> Void) throws {
+    do {
+      try interp.within(env, body)
+    } catch var e as ScriptError where e.endsCommand {
+      e.endsCommand = false
+      errorVariable?.1.items.append(e.record.asValue())
+      try storeVariables()
+      throw e
+    } catch let e as ScriptError {
+      errorVariable?.1.items.append(e.record.asValue())
+      try storeVariables()
+      throw e
+    }
+  }
+
+  var processBlock: NamedBlockAst? {
+    f.isFilter ? (f.body.processBlock ?? f.body.endBlock) : f.body.processBlock
+  }
+
+  func begin() throws {
+    guard let b = f.body.beginBlock else { return }
+    try phase { try interp.runBlock(b.statements, output) }
+  }
+
+  func process(_ item: Value?) throws {
+    guard let item else {
+      // First in its pipeline: mandatory parameters must all be there now.
+      do {
+        try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false)
+      } catch {
+        throw interp.bindingFailure(error, command: f.name, at: extent)
+      }
+      if let p = processBlock { try phase { try interp.runBlock(p.statements, output) } }
+      return
+    }
+    sawInput = true
+    guard let p = processBlock else {
+      received.append(item)
+      return
+    }
+    if f.body.endBlock != nil { received.append(item) }
+    let perItem: BindingResult
+    do {
+      perItem = try ParameterBinder.bindPipelineInput(meta, bound, item)
+    } catch {
+      // The object cannot be bound: a non-terminating error for it, then the next object.
+      let failure = interp.bindingFailure(error, command: f.name, at: extent)
+      try phase { interp.writeError(failure.record) }
+      return
+    }
+    try phase {
+      try interp.setParameterVariables(meta, perItem)
+      try interp.withCurrentItem(item) { try interp.runBlock(p.statements, output) }
+    }
+  }
+
+  func end() throws {
+    if let e = f.body.endBlock, !(f.isFilter && processBlock?.extent == e.extent) {
+      try phase {
+        try interp.scope.set("input", .array(PSArray(received)))
+        try interp.runBlock(e.statements, output)
+      }
+    }
+    try storeVariables()
+  }
+
+  /// Sets `-OutVariable`, `-ErrorVariable` and `-WarningVariable` in the caller's scope.
+  func storeVariables() throws {
+    if let (name, c) = errorVariable { try interp.storeCommonVariable(name, c.items, in: callerScope) }
+    if let (name, c) = warningVariable { try interp.storeCommonVariable(name, c.items, in: callerScope) }
+    if let name = outVariable { try interp.storeCommonVariable(name, outCollector.items, in: callerScope) }
+  }
+}
