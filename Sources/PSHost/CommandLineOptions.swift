@@ -31,6 +31,11 @@ public struct CommandLineOptions: Sendable, Equatable {
   public var statePath: String?
   public var hostProfile: String?
   public var seed: UInt64?
+  /// Run programs from `PATH` for commands not found (off by default: a Windows script's
+  /// `ipconfig` must not run a Linux program by surprise).
+  public var allowNativeCommands = false
+  /// `Start-Sleep` advances a simulated clock instead of waiting, so polling loops run at once.
+  public var simulatedTime = false
 
   public init() {}
 
@@ -41,7 +46,8 @@ public struct CommandLineOptions: Sendable, Equatable {
 
   /// The options eflowsh knows, with the short aliases `pwsh` gives them.
   enum Name: String, CaseIterable {
-    case command, check, dumpast, file, help, hostprofile, noprofile, nologo, noninteractive, seed, state, version
+    case allownativecommands, command, check, dumpast, file, help, hostprofile, noprofile, nologo, noninteractive, seed,
+      simulatedtime, state, version
   }
 
   static let aliases: [String: Name] = [
@@ -65,6 +71,8 @@ public struct CommandLineOptions: Sendable, Equatable {
 
   static func displayName(_ n: Name) -> String {
     switch n {
+    case .allownativecommands: return "AllowNativeCommands"
+    case .simulatedtime: return "SimulatedTime"
     case .command: return "Command"
     case .check: return "Check"
     case .dumpast: return "DumpAst"
@@ -113,6 +121,8 @@ public struct CommandLineOptions: Sendable, Equatable {
       case .nologo: o.noLogo = true
       case .noninteractive: o.nonInteractive = true
       case .dumpast: o.dumpAst = true
+      case .allownativecommands: o.allowNativeCommands = true
+      case .simulatedtime: o.simulatedTime = true
       case .version: o.action = .version
       case .help: o.action = .help
       case .state: o.statePath = try value(for: name)
@@ -163,6 +173,8 @@ public struct CommandLineOptions: Sendable, Equatable {
       }
       o.seed = n
     }
+    if environment["EFLOWSH_ALLOW_NATIVE_COMMANDS"] == "1" { o.allowNativeCommands = true }
+    if environment["EFLOWSH_SIMULATED_TIME"] == "1" { o.simulatedTime = true }
     return o
   }
 
@@ -187,6 +199,10 @@ public struct CommandLineOptions: Sendable, Equatable {
                            $XDG_STATE_HOME/eflowsh/state.json).
       -HostProfile NAME    client (default), server, or a JSON profile file ($EFLOWSH_HOST_PROFILE).
       -Seed N              Seed for MACs, subnets, leases and route metrics ($EFLOWSH_SEED).
+      -AllowNativeCommands Run programs from PATH for unknown commands, setting $LASTEXITCODE
+                           ($EFLOWSH_ALLOW_NATIVE_COMMANDS=1). Off by default.
+      -SimulatedTime       Start-Sleep advances a simulated clock instead of waiting
+                           ($EFLOWSH_SIMULATED_TIME=1), so polling loops finish at once.
       -Version, -v         Print the version.
       -Help, -h, -?        Print this help.
 

@@ -9,7 +9,13 @@ public enum Host {
   /// Exit code for bad command-line usage (pwsh's `ExitCodeBadCommandLineParameter`).
   public static let usageExitCode: Int32 = 64
 
-  public static func run<IO: HostIO>(arguments: [String], environment: [String: String], io: inout IO) -> Int32 {
+  /// Sets up a new session: the executable registers the emulated modules here (PSHost knows
+  /// nothing of them).
+  public typealias Configure = (Interpreter, CommandLineOptions) -> Void
+
+  public static func run<IO: HostIO>(
+    arguments: [String], environment: [String: String], io: inout IO, configure: Configure? = nil
+  ) -> Int32 {
     let options: CommandLineOptions
     do {
       options = try CommandLineOptions.parse(arguments, environment: environment)
@@ -17,12 +23,14 @@ public enum Host {
       io.writeErr("eflowsh: \(error.message)\nRun 'eflowsh -Help' for usage.\n")
       return usageExitCode
     }
-    // The simulated host is not part of this build yet: say so rather than ignore the options.
-    for (given, name) in [
-      (options.statePath != nil, "-State / EFLOWSH_STATE"), (options.hostProfile != nil, "-HostProfile / EFLOWSH_HOST_PROFILE"),
-      (options.seed != nil, "-Seed / EFLOWSH_SEED"),
-    ] where given {
-      io.writeErr("eflowsh: warning: \(name) has no effect yet: the simulated EFLOW host is not part of this build.\n")
+    // Without the emulated modules the simulation options would do nothing: say so.
+    if configure == nil {
+      for (given, name) in [
+        (options.statePath != nil, "-State / EFLOWSH_STATE"), (options.hostProfile != nil, "-HostProfile / EFLOWSH_HOST_PROFILE"),
+        (options.seed != nil, "-Seed / EFLOWSH_SEED"),
+      ] where given {
+        io.writeErr("eflowsh: warning: \(name) has no effect: this host has no simulated EFLOW modules.\n")
+      }
     }
     switch options.action {
     case .version:
@@ -41,12 +49,16 @@ public enum Host {
         io.writeErr("eflowsh: The argument '\(path)' is not recognized as the name of a script file: \(e.reason).\n")
         return usageExitCode
       }
-      return runSource(SourceFile(path: path, text: text), arguments: arguments, environment: environment, io: &io)
+      return runSource(SourceFile(path: path, text: text), arguments: arguments, options: options, environment: environment, configure: configure, io: &io)
     case .command(let command):
-      return runSource(SourceFile(path: "<command>", text: command), environment: environment, isCommand: true, io: &io)
+      return runSource(
+        SourceFile(path: "<command>", text: command), options: options, environment: environment, isCommand: true,
+        configure: configure, io: &io)
     case .commandFromStdin:
       let text = io.readStandardInput()
-      return runSource(SourceFile(path: "<stdin>", text: text), environment: environment, isCommand: true, io: &io)
+      return runSource(
+        SourceFile(path: "<stdin>", text: text), options: options, environment: environment, isCommand: true,
+        configure: configure, io: &io)
     case .repl:
       io.writeErr(
         "eflowsh: the interactive shell is not available yet in this build; run 'eflowsh -Check FILE' to check scripts.\n")
@@ -79,8 +91,8 @@ public enum Host {
   /// Parses and runs a script or command: parse errors are printed and give exit code 1;
   /// otherwise the interpreter runs it (`exit N` gives N, an uncaught error 1).
   static func runSource<IO: HostIO>(
-    _ source: SourceFile, arguments: [String] = [], environment: [String: String] = [:], isCommand: Bool = false,
-    io: inout IO
+    _ source: SourceFile, arguments: [String] = [], options: CommandLineOptions = CommandLineOptions(),
+    environment: [String: String] = [:], isCommand: Bool = false, configure: Configure? = nil, io: inout IO
   ) -> Int32 {
     let result = Parser.parse(source)
     if !result.errors.isEmpty {
@@ -89,6 +101,8 @@ public enum Host {
     }
     let host = ConsoleHost(io: io)
     let interpreter = Interpreter(host: host, environment: environment)
+    interpreter.allowNativeCommands = options.allowNativeCommands
+    configure?(interpreter, options)
     let code = interpreter.runScript(result, arguments: arguments, statusExitCode: isCommand)
     io = host.io
     return code

@@ -118,11 +118,11 @@ struct HostTests {
     #expect(h.out.contains("-Check PATH..."))
   }
 
-  @Test func engineOptionsSayTheyHaveNoEffectYet() {
+  @Test func engineOptionsSayTheyHaveNoEffectWithoutTheEmulatedModules() {
     let (code, io) = run(["-State", "/tmp/s.json", "-Seed", "3", "-Version"])
     #expect(code == 0)
-    #expect(io.err.contains("-State / EFLOWSH_STATE has no effect yet"))
-    #expect(io.err.contains("-Seed / EFLOWSH_SEED has no effect yet"))
+    #expect(io.err.contains("-State / EFLOWSH_STATE has no effect: this host has no simulated EFLOW modules."))
+    #expect(io.err.contains("-Seed / EFLOWSH_SEED has no effect: this host has no simulated EFLOW modules."))
   }
 
   @Test func badUsageExits64() {

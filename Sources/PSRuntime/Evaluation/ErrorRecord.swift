@@ -89,20 +89,40 @@ public struct ErrorRecord {
   func shortType(_ full: String) -> String { full.split(separator: ".").last.map(String.init) ?? full }
 }
 
-/// PowerShell's ErrorCategory names (the subset the runtime raises).
+/// PowerShell's ErrorCategory values, all of them.
 public enum ErrorCategory: String, Sendable {
   case notSpecified = "NotSpecified"
+  case openError = "OpenError"
+  case closeError = "CloseError"
+  case deviceError = "DeviceError"
+  case deadlockDetected = "DeadlockDetected"
   case invalidArgument = "InvalidArgument"
-  case invalidOperation = "InvalidOperation"
   case invalidData = "InvalidData"
+  case invalidOperation = "InvalidOperation"
+  case invalidResult = "InvalidResult"
   case invalidType = "InvalidType"
+  case metadataError = "MetadataError"
+  case notImplemented = "NotImplemented"
+  case notInstalled = "NotInstalled"
   case objectNotFound = "ObjectNotFound"
   case operationStopped = "OperationStopped"
+  case operationTimeout = "OperationTimeout"
+  case syntaxError = "SyntaxError"
   case parserError = "ParserError"
-  case resourceExists = "ResourceExists"
-  case notImplemented = "NotImplemented"
   case permissionDenied = "PermissionDenied"
+  case resourceBusy = "ResourceBusy"
+  case resourceExists = "ResourceExists"
+  case resourceUnavailable = "ResourceUnavailable"
+  case readError = "ReadError"
   case writeError = "WriteError"
+  case fromStdErr = "FromStdErr"
+  case securityError = "SecurityError"
+  case protocolError = "ProtocolError"
+  case connectionError = "ConnectionError"
+  case authenticationError = "AuthenticationError"
+  case limitsExceeded = "LimitsExceeded"
+  case quotaExceeded = "QuotaExceeded"
+  case notEnabled = "NotEnabled"
 }
 
 /// An error travelling up the stack: terminating errors, `throw`, and errors escalated by

@@ -7,6 +7,8 @@ public final class FunctionDefinition {
   let parameters: [ParameterAst]
   let source: SourceFile
   let isFilter: Bool
+  /// A `.ps1` file run as a command: it gets its own `$PSScriptRoot`, and `exit` ends only it.
+  var isScriptFile = false
   /// Built on first call.
   var metadata: CommandMetadata?
 
@@ -23,6 +25,7 @@ public final class FunctionDefinition {
 enum ResolvedCommand {
   case function(FunctionDefinition)
   case cmdlet(Cmdlet)
+  case native(path: String)
 }
 
 extension Interpreter {
@@ -41,6 +44,7 @@ extension Interpreter {
         continue
       }
       if let loaded = try commandFromModulePath(n) { return loaded }
+      if let program = nativeProgram(n) { return .native(path: program) }
       break
     }
     var notFound = ErrorRecord(

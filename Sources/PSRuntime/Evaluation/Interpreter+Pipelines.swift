@@ -189,6 +189,8 @@ extension Interpreter {
         routes: stageRoutes)
     case .cmdlet(let cmdlet):
       return try CmdletStage(self, cmdlet, arguments: args, at: c.extent, elements: c.elements, output: output, routes: stageRoutes)
+    case .native(let path):
+      return NativeStage(self, path: path, arguments: nativeArguments(args), output: output, at: c.extent)
     }
   }
 
@@ -218,5 +220,26 @@ extension Interpreter {
   {
     let f = FunctionDefinition(name: "", body: sb.ast, parameters: [], source: sb.source, isFilter: false)
     return try callFunction(f, arguments: arguments, input: input, at: sb.ast.extent, dotSource: dotSource)
+  }
+}
+
+extension Interpreter {
+  /// A native program's arguments as strings: `-Name:value` stays one word, arrays spread.
+  func nativeArguments(_ args: [CommandArgument]) -> [String] {
+    var words: [String] = []
+    for a in args {
+      switch a {
+      case .named(let name, let value, let hasColon):
+        if let value, hasColon {
+          words.append("-\(name):\(Conversions.toString(value))")
+        } else {
+          words.append("-" + name)
+          if let value { words.append(Conversions.toString(value)) }
+        }
+      case .positional(let v):
+        words += (v.enumerated ?? [v]).map(Conversions.toString)
+      }
+    }
+    return words
   }
 }

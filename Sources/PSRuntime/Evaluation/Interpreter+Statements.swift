@@ -66,18 +66,23 @@ extension Interpreter {
 
   // MARK: - Statements
 
+  /// Runs a pipeline and sets `$?`: false when it wrote an error or a program in it exited
+  /// with a non-zero code.
+  func runPipelineTrackingSuccess(_ p: PipelineAst, into out: OutputPipe) throws {
+    let errorsBefore = errorsWritten
+    nativeFailed = false
+    try runPipeline(p, into: out)
+    lastSucceeded = errorsWritten == errorsBefore && !nativeFailed
+  }
+
   func runStatement(_ s: StatementAst, _ out: OutputPipe) throws {
     switch s.kind {
     case .pipeline(let p):
-      let errorsBefore = errorsWritten
-      try runPipeline(p, into: out)
-      lastSucceeded = errorsWritten == errorsBefore
+      try runPipelineTrackingSuccess(p, into: out)
     case .pipelineChain(let c):
       try runStatement(c.left, out)
       if (c.op == .and) == lastSucceeded {
-        let errorsBefore = errorsWritten
-        try runPipeline(c.right, into: out)
-        lastSucceeded = errorsWritten == errorsBefore
+        try runPipelineTrackingSuccess(c.right, into: out)
       }
     case .assignment(let a):
       try assign(a)

@@ -1,3 +1,4 @@
+import Foundation
 import PSLanguage
 
 #if canImport(Glibc)
@@ -235,9 +236,10 @@ extension Interpreter {
   }
 
   /// `$PSScriptRoot`, `$PSCommandPath` and `$MyInvocation` for a script file.
-  func setScriptVariables(path: String) {
-    let isFile = !path.hasPrefix("<")
-    let dir = isFile ? (path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")) : ""
+  func setScriptVariables(path given: String) {
+    let isFile = !given.hasPrefix("<")
+    let path = isFile ? resolveFileSystemPath(given) : given
+    let dir = isFile ? (path as NSString).deletingLastPathComponent : ""
     try? scope.set("PSScriptRoot", .string(dir))
     try? scope.set("PSCommandPath", .string(isFile ? path : ""))
     let invocation = PSObject([("MyCommand", .string(isFile ? path : "")), ("ScriptName", .string(isFile ? path : ""))])

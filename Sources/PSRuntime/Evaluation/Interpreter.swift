@@ -17,12 +17,24 @@ public final class Interpreter {
   var cmdlets: [String: Cmdlet] = [:]
   /// Aliases (lowercased) and the command names they stand for.
   var aliases: [String: String] = [:]
+  /// Modules the session can import, by lowercased name; which module exports each command
+  /// (for auto-loading); the modules imported; Swift handlers for emulated modules' functions.
+  var moduleSources: [String: ModuleSource] = [:]
+  var moduleCommandIndex: [String: String] = [:]
+  var loadedModules: [String: LoadedModule] = [:]
+  var handlers: [String: () -> CmdletBody] = [:]
+  /// `Export-ModuleMember` of the module being imported.
+  var moduleExports: ModuleExports?
+  /// Script files run as commands, parsed once.
+  var scriptFiles: [String: FunctionDefinition] = [:]
   /// Where redirected streams of the running stage go.
   var routes = StreamRoutes()
   /// Output on its way to the host (PowerShell's implicit `Out-Default`), formatted together
   /// so that consecutive objects share one table; flushed before any other text reaches the
   /// host so that the order on the console is the order of writing.
   var pendingOutput: [Value] = []
+  /// Whether commands not found may run programs from `PATH` (off unless the user opts in).
+  public var allowNativeCommands = false
   /// The current location (`Get-Location`), a real directory of the Linux file system.
   public var currentLocation: String = FileManager.default.currentDirectoryPath
   /// How many `try` blocks enclose the statement being run: errors inside them are caught, not
@@ -37,6 +49,8 @@ public final class Interpreter {
   var errorsWritten = 0
   /// `$?`: whether the last statement succeeded.
   var lastSucceeded = true
+  /// Set when a program or script in the running pipeline exited with a non-zero code.
+  var nativeFailed = false
   /// What the `-ErrorVariable` / `-WarningVariable` of the commands in progress collect.
   var errorCollectors: [StreamCollector] = []
   var warningCollectors: [StreamCollector] = []
@@ -65,6 +79,7 @@ public final class Interpreter {
     defer { (scope, scriptScope, source) = saved }
     setScriptVariables(path: parsed.source.path)
     do {
+      try checkRequires(parsed)
       try bindScriptParameters(parsed.ast, arguments: arguments)
       try runTopLevel(parsed.ast)
       return statusExitCode && !lastSucceeded ? 1 : 0

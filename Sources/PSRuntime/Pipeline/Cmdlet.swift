@@ -54,6 +54,13 @@ public final class CmdletContext {
 
   public var name: String { metadata.name }
 
+  /// The stage this context belongs to (set by the runner), for `stopUpstream`.
+  var stageID: ObjectIdentifier?
+
+  /// An error to throw when the command needs no more input (`Select-Object -First`): the
+  /// commands before it stop, the ones after it still end.
+  public func stopUpstream() -> Error { StopUpstream(stage: stageID ?? ObjectIdentifier(self)) }
+
   /// The bound value of a parameter (by declared name).
   public func value(_ name: String) -> Value? { bound[name] }
 

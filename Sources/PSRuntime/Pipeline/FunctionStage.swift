@@ -20,6 +20,8 @@ final class FunctionStage: PipelineStage {
   var received: [Value] = []
   var sawInput = false
   var disposed = false
+  /// A script file that ran `exit`: its remaining blocks don't run.
+  var exited = false
 
   init(
     _ interp: Interpreter, _ f: FunctionDefinition, arguments: [CommandArgument], at extent: SourceRange, dotSource: Bool,
@@ -63,6 +65,7 @@ final class FunctionStage: PipelineStage {
     self.output = outVariable == nil ? output : interp.tee(output, into: outCollector)
     do {
       try interp.within(env) {
+        if f.isScriptFile { interp.setScriptVariables(path: f.source.path) }
         try interp.setParameterVariables(meta, bound)
         if !dotSource { try interp.applyPreferenceParameters(bound, to: scope) }
         if meta.isAdvanced {
@@ -86,8 +89,14 @@ final class FunctionStage: PipelineStage {
   /// Runs one phase in the function's environment; `$PSCmdlet.ThrowTerminatingError` ends the
   /// function and reaches the caller as a statement-terminating error.
   func phase(_ body: () throws -> Void) throws {
+    if exited { return }
     do {
       try interp.within(env, body)
+    } catch ControlFlow.exit(let code) where f.isScriptFile {
+      // `exit N` in a script run as a command ends that script; N is `$LASTEXITCODE`.
+      exited = true
+      try interp.globalScope.set("LASTEXITCODE", .int32(code))
+      if code != 0 { interp.nativeFailed = true }
     } catch var e as ScriptError where e.endsCommand {
       e.endsCommand = false
       errorVariable?.1.items.append(e.record.asValue())
