@@ -108,7 +108,7 @@ function Enable-WindowsOptionalFeature {
     The simulated host never really restarts: a feature enabled here counts as active at once,
     and RestartNeeded is still reported as True for Hyper-V, as on Windows (informed choice).
     #>
-    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess = $true)]
+    [CmdletBinding(PositionalBinding = $false)]
     param(
         [Parameter(Mandatory = $true, ValueFromPipelineByPropertyName = $true)]
         [string[]]$FeatureName,
