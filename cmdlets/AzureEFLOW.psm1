@@ -783,8 +783,8 @@ function Connect-EflowVm {
     None.
 
     .NOTES
-    No parameters. eflowsh runs its in-VM command emulation (the same as Invoke-EflowVmCommand)
-    in a line-by-line shell; without an interactive console it reads commands from standard input.
+    No parameters. eflowsh's VM shell is line by line and understands the same commands as
+    Invoke-EflowVmCommand; it is not a full terminal (no full-screen programs).
     #>
     [CmdletBinding()]
     param()

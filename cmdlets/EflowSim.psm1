@@ -44,8 +44,8 @@ function Reset-SimState {
     .DESCRIPTION
     Replaces the state file with a fresh state created from the host profile (-HostProfile or
     EFLOWSH_HOST_PROFILE, default 'client') and the seed (-Seed or EFLOWSH_SEED, else a new random
-    one): no EFLOW VM, only the profile's switches, no NAT or DHCP changes. Asks for confirmation
-    unless -Force or -Confirm:$false is given.
+    one): no EFLOW VM, only the profile's switches, no NAT or DHCP changes. Without -Force it asks
+    for confirmation in an interactive session and refuses in a non-interactive one.
 
     .PARAMETER Force
     Resets without asking for confirmation.
@@ -65,7 +65,7 @@ function Reset-SimState {
     eflowsh only. The reset is one transaction like every state change: another process sees the
     old or the new state, never a mix.
     #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [switch]$Force
     )
