@@ -37,6 +37,7 @@ let package = Package(
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
     .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
     .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),
+    .testTarget(name: "EflowEngineTests", dependencies: ["EflowEngine"]),
     .testTarget(name: "ScriptTests", dependencies: ["PSHost", "PSLanguage"], exclude: ["Programs"]),
   ],
   swiftLanguageModes: [.v6]

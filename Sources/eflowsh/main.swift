@@ -1,3 +1,4 @@
+import EflowCmdlets
 import Foundation
 import PSHost
 
@@ -42,6 +43,12 @@ struct ProcessIO: HostIO {
 }
 
 var io = ProcessIO()
-let code = Host.run(
-  arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment, io: &io)
+let environment = ProcessInfo.processInfo.environment
+let code = Host.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, io: &io) {
+  interpreter, options in
+  EflowModules.install(
+    into: interpreter,
+    settings: SimulationSettings(
+      statePath: options.statePath, hostProfile: options.hostProfile, seed: options.seed, environment: environment))
+}
 exit(code)

@@ -226,3 +226,27 @@ extension Interpreter {
     try setParameterVariables(meta, bound)
   }
 }
+
+extension Interpreter {
+  /// The binder's callbacks: `[ValidateScript()]` blocks run here with `$_` set to the
+  /// argument, and pipeline objects' properties are read with the runtime's member rules.
+  var bindingHooks: BindingHooks {
+    BindingHooks(
+      validateScript: { [unowned self] sb, value throws(RuntimeError) -> Bool in
+        do {
+          return Conversions.toBool(try withCurrentItem(value) { try invokeScriptBlockInline(sb.ast) })
+        } catch let e as RuntimeError {
+          throw e
+        } catch let e as ScriptError {
+          throw RuntimeError(id: e.record.errorId, message: e.record.message, exceptionType: e.record.exceptionType)
+        } catch {
+          throw RuntimeError(id: "ValidateScriptFailure", message: "\(error)")
+        }
+      },
+      property: { value, name in
+        let v = try? Members.get(value, name)
+        if case .null? = v { return nil }
+        return v
+      })
+  }
+}

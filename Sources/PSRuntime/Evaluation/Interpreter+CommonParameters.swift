@@ -154,7 +154,7 @@ extension Interpreter {
   func invokeBuiltin(_ name: String, _ args: [CommandArgument]) throws -> [Value] {
     guard let c = cmdlets[name.lowercased()] else { return [] }
     let out = OutputPipe()
-    let stage = try CmdletStage(self, c, arguments: args, at: SourceRange(at: 0), elements: [], output: out, routes: routes)
+    let stage = try CmdletStage(self, c, arguments: args, at: SourceRange(at: 0), elements: [], output: out, routes: routes, expectsInput: false)
     try stage.begin()
     try stage.process(nil)
     try stage.end()

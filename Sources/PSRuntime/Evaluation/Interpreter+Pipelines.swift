@@ -39,7 +39,7 @@ extension Interpreter {
         let downstream = stages.count + 1 == commandCount ? out : OutputPipe { item in try next.stage!.process(item) }
         let (routes, output, stageFiles) = try redirectionRoutes(c.redirections, output: downstream)
         files += stageFiles
-        let stage = try makeStage(c, output: output, routes: routes)
+        let stage = try makeStage(c, output: output, routes: routes, expectsInput: !stages.isEmpty || leading != nil)
         if let previous = links.last { previous.stage = stage }
         links.append(next)
         stages.append(stage)
@@ -168,7 +168,9 @@ extension Interpreter {
   // MARK: - Stages
 
   /// Prepares the stage for one command: a function, a cmdlet, or a script block after `&`/`.`.
-  func makeStage(_ c: CommandAst, output: OutputPipe, routes stageRoutes: StreamRoutes) throws -> PipelineStage {
+  func makeStage(_ c: CommandAst, output: OutputPipe, routes stageRoutes: StreamRoutes, expectsInput: Bool) throws
+    -> PipelineStage
+  {
     guard case .argument(let nameExpr)? = c.elements.first else {
       throw fail(RuntimeError(id: "EmptyCommand", message: "The command has no name."), at: c.extent)
     }
@@ -179,16 +181,18 @@ extension Interpreter {
       let f = FunctionDefinition(name: "", body: sb.ast, parameters: [], source: sb.source, isFilter: false)
       return try FunctionStage(
         self, f, arguments: args, at: sb.ast.extent, dotSource: dotSource, elements: [], output: output,
-        routes: stageRoutes)
+        routes: stageRoutes, expectsInput: expectsInput)
     }
     let name = Conversions.toString(nameValue)
     switch try resolveCommand(name, at: nameExpr.extent) {
     case .function(let f):
       return try FunctionStage(
         self, f, arguments: args, at: c.extent, dotSource: dotSource, elements: c.elements, output: output,
-        routes: stageRoutes)
+        routes: stageRoutes, expectsInput: expectsInput)
     case .cmdlet(let cmdlet):
-      return try CmdletStage(self, cmdlet, arguments: args, at: c.extent, elements: c.elements, output: output, routes: stageRoutes)
+      return try CmdletStage(
+        self, cmdlet, arguments: args, at: c.extent, elements: c.elements, output: output, routes: stageRoutes,
+        expectsInput: expectsInput)
     case .native(let path):
       return NativeStage(self, path: path, arguments: nativeArguments(args), output: output, at: c.extent)
     }
@@ -202,7 +206,8 @@ extension Interpreter {
   ) throws -> [Value] {
     let out = OutputPipe()
     let stage = try FunctionStage(
-      self, f, arguments: arguments, at: extent, dotSource: dotSource, elements: elements, output: out, routes: routes)
+      self, f, arguments: arguments, at: extent, dotSource: dotSource, elements: elements, output: out, routes: routes,
+      expectsInput: input != nil)
     defer { stage.dispose() }
     try stage.begin()
     if let input {

@@ -18,13 +18,14 @@ final class CmdletStage: PipelineStage {
 
   init(
     _ interp: Interpreter, _ cmdlet: Cmdlet, arguments: [CommandArgument], at extent: SourceRange,
-    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes
+    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes, expectsInput: Bool
   ) throws {
     self.interp = interp
     self.cmdlet = cmdlet
     self.extent = extent
     do {
-      bound = try ParameterBinder.bind(cmdlet.metadata, arguments)
+      bound = try ParameterBinder.bind(
+        cmdlet.metadata, arguments, hooks: interp.bindingHooks, pipelineInputExpected: expectsInput)
     } catch {
       throw interp.bindingFailure(
         error, command: cmdlet.metadata.name, at: interp.bindingErrorExtent(error, elements, extent))
@@ -85,7 +86,7 @@ final class CmdletStage: PipelineStage {
       return
     }
     do {
-      context.bound = try ParameterBinder.bindPipelineInput(cmdlet.metadata, bound, item)
+      context.bound = try ParameterBinder.bindPipelineInput(cmdlet.metadata, bound, item, hooks: interp.bindingHooks)
     } catch {
       let failure = interp.bindingFailure(error, command: cmdlet.metadata.name, at: extent)
       try phase { interp.writeError(failure.record) }

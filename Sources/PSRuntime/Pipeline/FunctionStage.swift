@@ -25,7 +25,7 @@ final class FunctionStage: PipelineStage {
 
   init(
     _ interp: Interpreter, _ f: FunctionDefinition, arguments: [CommandArgument], at extent: SourceRange, dotSource: Bool,
-    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes
+    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes, expectsInput: Bool
   ) throws {
     self.interp = interp
     self.f = f
@@ -44,7 +44,8 @@ final class FunctionStage: PipelineStage {
     do {
       meta = try interp.metadata(for: f)
       do {
-        bound = try ParameterBinder.bind(meta, arguments)
+        bound = try ParameterBinder.bind(
+          meta, arguments, hooks: interp.bindingHooks, pipelineInputExpected: expectsInput)
       } catch {
         throw interp.bindingFailure(error, command: f.name, at: interp.bindingErrorExtent(error, elements, extent))
       }
@@ -137,7 +138,7 @@ final class FunctionStage: PipelineStage {
     if f.body.endBlock != nil { received.append(item) }
     let perItem: BindingResult
     do {
-      perItem = try ParameterBinder.bindPipelineInput(meta, bound, item)
+      perItem = try ParameterBinder.bindPipelineInput(meta, bound, item, hooks: interp.bindingHooks)
     } catch {
       // The object cannot be bound: a non-terminating error for it, then the next object.
       let failure = interp.bindingFailure(error, command: f.name, at: extent)

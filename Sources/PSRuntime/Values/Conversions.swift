@@ -190,7 +190,7 @@ public enum Conversions {
       if case .array(let a) = v, a.items.count > 1 { return .bool(true) }
       return .bool(toBool(v))
     case .switchParameter: return .bool(toBool(v))
-    case .int32, .int64, .double, .decimal, .byte:
+    case .int32, .int64, .double, .decimal, .byte, .integer:
       return try convertNumeric(v, to: type)
     case .char:
       switch v {
@@ -334,6 +334,11 @@ public enum Conversions {
       return .byte(r)
     case .double:
       return .double(asDouble(n))
+    case .integer(let kind):
+      let d = asInt64(n).map(Double.init) ?? roundHalfEven(asDouble(n))
+      guard let r = Int64(exactly: d), kind.range.contains(r) else { throw overflow }
+      if let small = Int32(exactly: r) { return .int32(small) }
+      return .int64(r)
     default:
       return .decimal(asDecimal(n))
     }
@@ -347,6 +352,7 @@ public enum Conversions {
     case .int32: return "an Int32"
     case .int64: return "an Int64"
     case .byte: return "an unsigned byte"
+    case .integer(let k): return (k == .uint16 || k == .uint32 || k == .uint64 || k == .int16) ? "a " + k.rawValue : "a signed byte"
     default:
       let name = t.description
       return "a " + (name.hasPrefix("System.") ? String(name.dropFirst(7)) : name)

@@ -25,6 +25,10 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
   case dateTime
   case timeSpan
   case guid
+  /// The other .NET integer types (`[uint32]`, `[uint16]`, `[int16]`, `[sbyte]`, `[uint64]`):
+  /// conversion checks their range, and the value is kept as an Int32 or Int64 (eflowsh has no
+  /// separate unsigned values, so `.GetType()` shows the wider signed type).
+  case integer(IntegerKind)
   /// A .NET type used only for its static members (`[Math]`, `[IO.Path]`, `[Environment]`):
   /// the full name.
   case staticClass(String)
@@ -58,6 +62,11 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     "convert": .staticClass("System.Convert"), "system.convert": .staticClass("System.Convert"),
     "text.encoding": .staticClass("System.Text.Encoding"), "system.text.encoding": .staticClass("System.Text.Encoding"),
     "guid": .guid, "system.guid": .guid,
+    "uint32": .integer(.uint32), "system.uint32": .integer(.uint32), "uint": .integer(.uint32),
+    "uint16": .integer(.uint16), "system.uint16": .integer(.uint16), "ushort": .integer(.uint16),
+    "int16": .integer(.int16), "system.int16": .integer(.int16), "short": .integer(.int16),
+    "sbyte": .integer(.sbyte), "system.sbyte": .integer(.sbyte),
+    "uint64": .integer(.uint64), "system.uint64": .integer(.uint64), "ulong": .integer(.uint64),
     "datetime": .dateTime, "system.datetime": .dateTime,
     "timespan": .timeSpan, "system.timespan": .timeSpan,
     "regex": .staticClass("System.Text.RegularExpressions.Regex"),
@@ -132,6 +141,22 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     case .timeSpan: return "System.TimeSpan"
     case .guid: return "System.Guid"
     case .staticClass(let name): return name
+    case .integer(let k): return "System." + k.rawValue
+    }
+  }
+}
+
+/// .NET integer types beyond Int32, Int64 and Byte, with their ranges.
+public enum IntegerKind: String, Sendable {
+  case sbyte = "SByte", int16 = "Int16", uint16 = "UInt16", uint32 = "UInt32", uint64 = "UInt64"
+
+  var range: ClosedRange<Int64> {
+    switch self {
+    case .sbyte: return -128...127
+    case .int16: return -32768...32767
+    case .uint16: return 0...65535
+    case .uint32: return 0...4_294_967_295
+    case .uint64: return 0...Int64.max
     }
   }
 }
