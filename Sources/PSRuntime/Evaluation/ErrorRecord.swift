@@ -103,6 +103,8 @@ public enum ErrorCategory: String, Sendable {
   case notImplemented = "NotImplemented"
   case permissionDenied = "PermissionDenied"
   case writeError = "WriteError"
+  case closeError = "CloseError"
+  case resourceUnavailable = "ResourceUnavailable"
 }
 
 /// An error travelling up the stack: terminating errors, `throw`, and errors escalated by

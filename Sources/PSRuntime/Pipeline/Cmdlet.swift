@@ -43,6 +43,8 @@ public final class CmdletContext {
   /// Where the command was called (for error positions).
   public let extent: SourceRange
   let output: OutputPipe
+  /// The pipeline stage running the command (for `stopUpstream()`).
+  var stageIdentity: ObjectIdentifier?
 
   init(interpreter: Interpreter, metadata: CommandMetadata, bound: BindingResult, extent: SourceRange, output: OutputPipe) {
     self.interpreter = interpreter

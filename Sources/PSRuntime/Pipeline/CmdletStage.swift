@@ -45,6 +45,7 @@ final class CmdletStage: PipelineStage {
     let pipe = outVariable == nil ? output : interp.tee(output, into: outCollector)
     context = CmdletContext(interpreter: interp, metadata: cmdlet.metadata, bound: bound, extent: extent, output: pipe)
     body = cmdlet.make()
+    context.stageIdentity = ObjectIdentifier(self)
   }
 
   func dispose() {}
