@@ -194,6 +194,7 @@ extension Interpreter {
             }
             if let first {
               if taken >= first {
+                if wait { continue }
                 done = true
                 throw ctx.stopUpstream()
               }

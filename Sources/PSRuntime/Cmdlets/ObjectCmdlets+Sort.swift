@@ -10,8 +10,18 @@ extension Interpreter {
     if a.isNull { return b.isNull ? 0 : -1 }
     if b.isNull { return 1 }
     if Conversions.isNumeric(a), Conversions.isNumeric(b) { return Comparison.numericCompare(a, b) }
+    if case .string(let x) = a { return stringCompare(x, Conversions.toString(b), caseSensitive) }
     if let c = try? Comparison.order(a, b, caseSensitive: caseSensitive) { return c }
-    return Comparison.stringOrder(Conversions.toString(a), Conversions.toString(b), caseSensitive)
+    return stringCompare(Conversions.toString(a), Conversions.toString(b), caseSensitive)
+  }
+
+  /// Strings as the culture-aware comparer orders them: letters without regard to case first;
+  /// case-sensitively, lowercase before uppercase only where that is the sole difference.
+  static func stringCompare(_ a: String, _ b: String, _ caseSensitive: Bool) -> Int {
+    let c = Comparison.stringOrder(a, b, false)
+    if c != 0 || !caseSensitive || a == b { return c }
+    for (x, y) in zip(a, b) where x != y { return x.isLowercase ? -1 : 1 }
+    return 0
   }
 
   /// Keys compared in order; the first difference decides.
