@@ -41,12 +41,12 @@ public enum Host {
         io.writeErr("eflowsh: The argument '\(path)' is not recognized as the name of a script file: \(e.reason).\n")
         return usageExitCode
       }
-      return runSource(SourceFile(path: path, text: text), arguments: arguments, environment: environment, io: &io)
+      return runSource(SourceFile(path: path, text: text), arguments: arguments, environment: environment, seed: options.seed, io: &io)
     case .command(let command):
-      return runSource(SourceFile(path: "<command>", text: command), environment: environment, isCommand: true, io: &io)
+      return runSource(SourceFile(path: "<command>", text: command), environment: environment, seed: options.seed, isCommand: true, io: &io)
     case .commandFromStdin:
       let text = io.readStandardInput()
-      return runSource(SourceFile(path: "<stdin>", text: text), environment: environment, isCommand: true, io: &io)
+      return runSource(SourceFile(path: "<stdin>", text: text), environment: environment, seed: options.seed, isCommand: true, io: &io)
     case .repl:
       io.writeErr(
         "eflowsh: the interactive shell is not available yet in this build; run 'eflowsh -Check FILE' to check scripts.\n")
@@ -79,8 +79,8 @@ public enum Host {
   /// Parses and runs a script or command: parse errors are printed and give exit code 1;
   /// otherwise the interpreter runs it (`exit N` gives N, an uncaught error 1).
   static func runSource<IO: HostIO>(
-    _ source: SourceFile, arguments: [String] = [], environment: [String: String] = [:], isCommand: Bool = false,
-    io: inout IO
+    _ source: SourceFile, arguments: [String] = [], environment: [String: String] = [:], seed: UInt64? = nil,
+    isCommand: Bool = false, io: inout IO
   ) -> Int32 {
     let result = Parser.parse(source)
     if !result.errors.isEmpty {
@@ -89,6 +89,7 @@ public enum Host {
     }
     let host = ConsoleHost(io: io)
     let interpreter = Interpreter(host: host, environment: environment)
+    interpreter.randomSeed = seed
     let code = interpreter.runScript(result, arguments: arguments, statusExitCode: isCommand)
     io = host.io
     return code

@@ -23,8 +23,9 @@ extension Interpreter {
     if let v { return v }
     let strict = scope.strictMode
     if strict >= 1, !(inString && strict < 2), path.qualifier?.lowercased() != "env" {
-      throw RuntimeError(
+      let e = RuntimeError(
         id: "VariableIsUndefined", message: "The variable '$\(path.userPath)' cannot be retrieved because it has not been set.")
+      throw ScriptError(record(e, at: extent, target: .string(path.userPath)), scriptTerminating: false)
     }
     return .null
   }
