@@ -121,20 +121,21 @@ extension Interpreter {
   ]
 
   /// `Add-Member`: note properties (`-MemberType NoteProperty -Name -Value`, `-NotePropertyName
-  /// -NotePropertyValue`, `-NotePropertyMembers`, and the short forms `Add-Member Name Value` and
-  /// `Add-Member NoteProperty Name Value`), `-TypeName`, `-Force`, `-PassThru`. Members are
+  /// -NotePropertyValue`, `-NotePropertyMembers`), `-TypeName`, `-Force`, `-PassThru`. Members are
   /// added to custom objects (`[pscustomobject]`); other member types (ScriptProperty,
   /// ScriptMethod, AliasProperty…) and other objects are reported as not supported by eflowsh.
-  /// `-MemberType` is declared as a string (PowerShell's is the PSMemberTypes enum) and
-  /// checked against the enum's names with PowerShell's message; `-Name` takes any object so
-  /// that `Add-Member Name 5` keeps the 5 an integer.
+  /// `-MemberType` is declared as a string (PowerShell's is the PSMemberTypes enum) and checked
+  /// against the enum's names with PowerShell's message. Because of that, the positional short
+  /// forms (`Add-Member Name Value`, `Add-Member NoteProperty Name Value`), which PowerShell
+  /// tells apart by the enum conversion failing, end in AmbiguousParameterSet here; name the
+  /// parameters.
   func registerAddMember() {
     defineCmdlet(
       "Add-Member",
       """
       [CmdletBinding(DefaultParameterSetName='TypeNameSet')]
       param([Parameter(ParameterSetName='MemberSet', Mandatory, Position=0)][Alias('Type')][string]$MemberType,
-        [Parameter(ParameterSetName='MemberSet', Mandatory, Position=1)][ValidateNotNullOrEmpty()][object]$Name,
+        [Parameter(ParameterSetName='MemberSet', Mandatory, Position=1)][ValidateNotNullOrEmpty()][string]$Name,
         [Parameter(ParameterSetName='MemberSet', Position=2)][object]$Value,
         [Parameter(ParameterSetName='MemberSet', Position=3)][object]$SecondValue,
         [Parameter(Mandatory, ValueFromPipeline)][psobject]$InputObject,
@@ -152,10 +153,7 @@ extension Interpreter {
         if let mt = ctx.string("MemberType") {
           let canonical = Interpreter.memberTypeNames.first { $0.caseInsensitiveEquals(mt) }
           let name = ctx.value("Name") ?? .null
-          if canonical == nil, ctx.value("Value") == nil, ctx.value("SecondValue") == nil {
-            // `Add-Member Name Value`: the note-property short form.
-            notes = [(mt, name)]
-          } else if let canonical {
+          if let canonical {
             guard canonical == "NoteProperty" else {
               throw RuntimeError(
                 id: "NotSupported",
