@@ -102,6 +102,8 @@ public enum Host {
     let host = ConsoleHost(io: io)
     let interpreter = Interpreter(host: host, environment: environment)
     interpreter.allowNativeCommands = options.allowNativeCommands
+    interpreter.randomSeed = options.seed
+    interpreter.simulatedTime = options.simulatedTime
     configure?(interpreter, options)
     let code = interpreter.runScript(result, arguments: arguments, statusExitCode: isCommand)
     io = host.io

@@ -68,8 +68,12 @@ extension BindingSession {
   /// `pipelinePending`, parameters that can still come from the pipeline are left out.
   func missingMandatory(pipelinePending: Bool) -> [String] {
     var names: [String] = []
+    // Several sets still possible and the default among them: the default set's mandatory
+    // parameters are the ones that must be there (`Where-Object Name` with pipeline input).
+    var sets = valid
+    if (valid?.count ?? allSets.count) > 1, let d = defaultSet, valid?.contains(d) ?? true { sets = [d] }
     for (i, p) in meta.parameters.enumerated() where !boundDeclared.contains(i) {
-      let mandatory = p.matchingSetData(valid).filter { $0.info.mandatory }
+      let mandatory = p.matchingSetData(sets).filter { $0.info.mandatory }
       if mandatory.isEmpty { continue }
       if pipelinePending && mandatory.contains(where: { $0.info.takesPipelineInput }) { continue }
       names.append(p.name)

@@ -6,6 +6,7 @@ extension Interpreter {
   func registerBuiltins() {
     registerStreamCmdlets()
     registerModuleCmdlets()
+    registerObjectCmdlets()
   }
 
   /// `Write-Output`, `Write-Host`, `Out-Null` and the message streams.

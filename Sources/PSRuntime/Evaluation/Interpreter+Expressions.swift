@@ -22,7 +22,12 @@ extension Interpreter {
       for p in parts {
         switch p {
         case .literal(let l): s += l
-        case .expression(let x): s += Conversions.toString(try eval(x))
+        case .expression(let x):
+          if case .variable(let path) = x.kind {
+            s += Conversions.toString(try variableValue(path, at: x.extent, inString: true))
+          } else {
+            s += Conversions.toString(try eval(x))
+          }
         }
       }
       return .string(s)

@@ -17,20 +17,34 @@ extension Interpreter {
     }
   }
 
-  /// `$name`, `$script:name`, `$env:NAME`, …; an unset variable is `$null`.
-  func variableValue(_ path: VariablePath, at extent: SourceRange) throws -> Value {
+  /// `$name`, `$script:name`, `$env:NAME`, …; an unset variable is `$null`, or an error under
+  /// `Set-StrictMode` (from version 2 on also inside expandable strings, `inString`).
+  func variableValue(_ path: VariablePath, at extent: SourceRange, inString: Bool = false) throws -> Value {
+    let v = try variableValueOrNil(path, at: extent)
+    if let v { return v }
+    let strict = scope.strictMode
+    if strict >= 1, !(inString && strict < 2), path.qualifier?.lowercased() != "env" {
+      let e = RuntimeError(
+        id: "VariableIsUndefined", message: "The variable '$\(path.userPath)' cannot be retrieved because it has not been set.")
+      throw ScriptError(record(e, at: extent, target: .string(path.userPath)), scriptTerminating: false)
+    }
+    return .null
+  }
+
+  /// A variable's value, nil when it is not set.
+  func variableValueOrNil(_ path: VariablePath, at extent: SourceRange) throws -> Value? {
     let name = path.name
     switch path.qualifier?.lowercased() {
     case "env"?:
       return environmentVariable(name).map { .string($0) } ?? .null
     case "global"?:
-      return globalScope.local(name)?.value ?? .null
+      return globalScope.local(name)?.value
     case "script"?:
-      return scriptScope.lookup(name)?.value ?? .null
+      return scriptScope.lookup(name)?.value
     case "local"?, "private"?:
-      return scope.local(name)?.value ?? .null
+      return scope.local(name)?.value
     case "variable"?:
-      return scope.lookup(name)?.value ?? .null
+      return scope.lookup(name)?.value
     case "using"?:
       throw RuntimeError(
         id: "UsingWithoutInvokeCommand",
@@ -38,8 +52,8 @@ extension Interpreter {
     case nil:
       switch path.key {
       case "?": return .bool(lastSucceeded)
-      case "psitem": return scope.lookup(key: "_")?.value ?? .null
-      default: return scope.lookup(key: path.key)?.value ?? .null
+      case "psitem": return scope.lookup(key: "_")?.value
+      default: return scope.lookup(key: path.key)?.value
       }
     default:
       // A drive-qualified name PowerShell would look up on a provider drive.
@@ -206,7 +220,9 @@ extension Interpreter {
   func installAutomaticVariables(environment: [String: String]) {
     let g = globalScope
     for (name, value) in [("true", Value.bool(true)), ("false", .bool(false)), ("null", .null)] {
-      g.variables[Scope.key(name)] = Variable(name: name, value: value, isReadOnly: true)
+      let v = Variable(name: name, value: value, isReadOnly: true)
+      v.isConstant = true
+      g.variables[Scope.key(name)] = v
     }
     let prefs: [(String, String)] = [
       ("ErrorActionPreference", "Continue"), ("WarningPreference", "Continue"), ("VerbosePreference", "SilentlyContinue"),

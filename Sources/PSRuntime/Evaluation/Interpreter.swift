@@ -56,6 +56,16 @@ public final class Interpreter {
   var warningCollectors: [StreamCollector] = []
   /// The formatter for values reaching the host.
   var formatter = OutputFormatter()
+  /// The seed of `Get-Random`'s generator (the host sets it from `-Seed` / `EFLOWSH_SEED`), so
+  /// the same script and seed give the same numbers; nil: seeded from the system.
+  public var randomSeed: UInt64? {
+    didSet { utilityState.random = nil }
+  }
+  /// Simulated time: `Start-Sleep` advances the session clock that `Get-Date` reads instead of
+  /// waiting (`EFLOWSH_SIMULATED_TIME=1` in the environment does the same). See UtilityCmdlets.
+  public var simulatedTime = false
+  /// What the utility cmdlets keep between calls: the random generator and the session clock.
+  let utilityState = UtilityState()
 
   public init(host: HostInterface, environment: [String: String] = [:]) {
     self.host = host
@@ -65,6 +75,7 @@ public final class Interpreter {
     source = SourceFile(path: "<none>", text: "")
     installAutomaticVariables(environment: environment)
     registerBuiltins()
+    simulatedTime = environment["EFLOWSH_SIMULATED_TIME"] == "1"
   }
 
   /// Runs a parsed script and returns its exit code: `exit N` gives N, an error that ends the
@@ -128,7 +139,8 @@ public final class Interpreter {
     var category: ErrorCategory = .notSpecified
     switch e.id {
     case "TypeNotFound": category = .invalidOperation
-    case "MethodNotFound", "PropertyNotFound", "VariableNotWritable", "MethodCountCouldNotFindBest": category = .invalidOperation
+    case "MethodNotFound", "PropertyNotFound", "VariableNotWritable", "MethodCountCouldNotFindBest", "VariableIsUndefined":
+      category = .invalidOperation
     case "RuntimeException" where e.exceptionType.hasSuffix("DivideByZeroException"): category = .notSpecified
     default:
       if e.exceptionType.hasSuffix("PSInvalidCastException") { category = .invalidArgument }

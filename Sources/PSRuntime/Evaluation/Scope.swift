@@ -3,6 +3,10 @@ public final class Variable {
   public let name: String
   public var value: Value
   public var isReadOnly: Bool
+  /// `-Option Constant`: never changed or removed (`$true`, `$null`…); implies read-only.
+  public var isConstant = false
+  /// `Set-Variable -Description`.
+  public var description = ""
   /// `$private:x`: not visible in child scopes.
   public var isPrivate: Bool
   /// `[int]$x = …` fixes the variable's type: later assignments are converted to it.
@@ -23,6 +27,18 @@ public final class Scope {
   public let parent: Scope?
   var variables: [String: Variable] = [:]
   var functions: [String: FunctionDefinition] = [:]
+  /// `Set-StrictMode` in this scope: the version (1, 2, 3), 0 for `-Off`, nil when not set here.
+  var strictModeVersion: Int?
+
+  /// The strict mode in force: the nearest scope's setting, else off.
+  var strictMode: Int {
+    var s: Scope? = self
+    while let scope = s {
+      if let v = scope.strictModeVersion { return v }
+      s = scope.parent
+    }
+    return 0
+  }
 
   public init(parent: Scope?) { self.parent = parent }
 

@@ -173,8 +173,15 @@ extension Members {
         ("Properties", .array(PSArray(props))),
         (
           "TypeNames",
-          .array(PSArray([.string("System.Management.Automation.PSCustomObject"), .string("System.Object")]))
+          .array(PSArray(typeNames(o).map { .string($0) }))
         ),
       ]))
+  }
+
+  /// `.PSObject.TypeNames`: the object's own type name (`Selected.…`, a runtime type) first.
+  static func typeNames(_ o: PSObject) -> [String] {
+    var names = [o.typeName ?? "System.Management.Automation.PSCustomObject"]
+    for n in ["System.Management.Automation.PSCustomObject", "System.Object"] where !names.contains(n) { names.append(n) }
+    return names
   }
 }

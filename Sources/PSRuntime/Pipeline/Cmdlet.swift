@@ -43,6 +43,8 @@ public final class CmdletContext {
   /// Where the command was called (for error positions).
   public let extent: SourceRange
   let output: OutputPipe
+  /// The pipeline stage running the command (for `stopUpstream()`).
+  var stageIdentity: ObjectIdentifier?
 
   init(interpreter: Interpreter, metadata: CommandMetadata, bound: BindingResult, extent: SourceRange, output: OutputPipe) {
     self.interpreter = interpreter
@@ -53,13 +55,6 @@ public final class CmdletContext {
   }
 
   public var name: String { metadata.name }
-
-  /// The stage this context belongs to (set by the runner), for `stopUpstream`.
-  var stageID: ObjectIdentifier?
-
-  /// An error to throw when the command needs no more input (`Select-Object -First`): the
-  /// commands before it stop, the ones after it still end.
-  public func stopUpstream() -> Error { StopUpstream(stage: stageID ?? ObjectIdentifier(self)) }
 
   /// The bound value of a parameter (by declared name).
   public func value(_ name: String) -> Value? { bound[name] }

@@ -46,7 +46,7 @@ final class CmdletStage: PipelineStage {
     let pipe = outVariable == nil ? output : interp.tee(output, into: outCollector)
     context = CmdletContext(interpreter: interp, metadata: cmdlet.metadata, bound: bound, extent: extent, output: pipe)
     body = cmdlet.make()
-    context.stageID = ObjectIdentifier(self)
+    context.stageIdentity = ObjectIdentifier(self)
   }
 
   func dispose() {}
