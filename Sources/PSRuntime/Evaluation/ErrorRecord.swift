@@ -103,6 +103,7 @@ public enum ErrorCategory: String, Sendable {
   case notImplemented = "NotImplemented"
   case permissionDenied = "PermissionDenied"
   case writeError = "WriteError"
+  case openError = "OpenError"
 }
 
 /// An error travelling up the stack: terminating errors, `throw`, and errors escalated by
