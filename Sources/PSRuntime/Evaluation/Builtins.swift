@@ -7,6 +7,7 @@ extension Interpreter {
     registerStreamCmdlets()
     registerModuleCmdlets()
     registerObjectCmdlets()
+    registerFormattingCmdlets()
   }
 
   /// `Write-Output`, `Write-Host`, `Out-Null` and the message streams.

@@ -12,10 +12,14 @@ public protocol HostInterface: AnyObject {
   func errorText(_ record: ErrorRecord, concise: Bool) -> String
   /// True when text may carry ANSI colours: a terminal, and `NO_COLOR` not set.
   var supportsColor: Bool { get }
+  /// The console's width in characters, or nil when output is not a console (formatting then
+  /// uses 120 columns).
+  var consoleWidth: Int? { get }
 }
 
 extension HostInterface {
   public var supportsColor: Bool { false }
+  public var consoleWidth: Int? { nil }
 
   /// An error as the host would show it, for `2> file`. Hosts with a renderer override this.
   public func errorText(_ record: ErrorRecord, concise: Bool) -> String { record.message + "\n" }

@@ -111,20 +111,14 @@ public final class Interpreter {
   /// Runs the statements of a script's blocks, their output streaming to the host.
   func runTopLevel(_ sb: ScriptBlockAst) throws {
     let toHost = OutputPipe { [unowned self] v in self.pendingOutput.append(v) }
-    defer { flushOutput() }
+    defer { endOutput() }
     for block in sb.namedBlocks {
-      try runStatements(block.statements, toHost, afterEach: flushOutput)
+      try runStatements(block.statements, toHost, afterEach: { [unowned self] in self.writeOutput(drain: false) })
     }
   }
 
-  /// Formats and writes the output waiting for the host.
-  public func flushOutput() {
-    if pendingOutput.isEmpty { return }
-    let values = pendingOutput
-    pendingOutput.removeAll()
-    let text = formatter.format(values)
-    if !text.isEmpty { host.write(text) }
-  }
+  /// Formats and writes the output waiting for the host, before other text reaches it.
+  public func flushOutput() { writeOutput(drain: true) }
 
   func internalError(_ error: Error) -> ErrorRecord {
     ErrorRecord(
