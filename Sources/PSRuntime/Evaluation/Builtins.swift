@@ -5,6 +5,7 @@ extension Interpreter {
   /// `param()` block so that the one binder serves them like functions.
   func registerBuiltins() {
     registerStreamCmdlets()
+    registerFileSystemCmdlets()
   }
 
   /// `Write-Output`, `Write-Host`, `Out-Null` and the message streams.

@@ -109,7 +109,7 @@ extension Interpreter {
         target = .discard
       } else {
         let name = Conversions.toString(try eval(targetExpr))
-        let file = RedirectFile(path: resolveFileSystemPath(name), append: red.append)
+        let file = RedirectFile(path: try guarded(targetExpr.extent) { () throws(RuntimeError) in try providerPath(name) }, append: red.append)
         files.append(file)
         target = .file(file)
       }
@@ -155,14 +155,6 @@ extension Interpreter {
       }
       f.append = true  // a stage writes its file again only to add to it
     }
-  }
-
-  /// A path given to a redirection or a file cmdlet, made absolute against the current location.
-  func resolveFileSystemPath(_ path: String) -> String {
-    var p = path.replacingOccurrences(of: "\\", with: "/")
-    if p.hasPrefix("~") { p = (environmentVariable("HOME") ?? "") + p.dropFirst() }
-    if p.hasPrefix("/") { return p }
-    return (currentLocation as NSString).appendingPathComponent(p)
   }
 
   // MARK: - Stages
