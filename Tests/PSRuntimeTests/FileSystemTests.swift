@@ -153,6 +153,9 @@ struct LocationCmdletTests {
     let r2 = f.run("New-Item 'C:\\ProgramData' -ItemType Directory | Out-Null; Set-Content 'C:\\ProgramData\\eflow.txt' 'v'; (Get-Item 'c:\\programdata\\..\\ProgramData\\eflow.txt').FullName")
     #expect(r2.out == "C:\\ProgramData\\eflow.txt\n")
     #expect(f.text("drives/C/ProgramData/eflow.txt") == "v\n")
+    let r3 = f.run("'redirected' > 'C:\\ProgramData\\r.txt'; Get-Content C:/ProgramData/r.txt; 'x' > 'C:\\nope\\r.txt'")
+    #expect(r3.out == "redirected\n")
+    #expect(r3.messages == ["Could not write to the file 'C:\\nope\\r.txt': No such file or directory"])
   }
 }
 

@@ -6,9 +6,10 @@
 /// `FileEncoding`.
 ///
 /// `Out-File` writes what the console would show for the objects (strings as they are, other
-/// objects through the formatter). Its `-Width` is accepted and validated but changes nothing:
-/// eflowsh's formatter never truncates or wraps at a width, so every line already fits whatever
-/// width is asked for.
+/// objects through the formatter). Its `-Width` is validated (2 or more) but has nothing to act
+/// on: eflowsh's formatter lays tables out at their natural width and never truncates or wraps,
+/// which is what 5.1 does for any width wider than the output — narrower widths, where 5.1 would
+/// cut table columns, are not reproduced.
 extension Interpreter {
   static let pathParameters = """
     [Parameter(Mandatory, Position=0, ParameterSetName='Path', ValueFromPipelineByPropertyName)][string[]]$Path,
