@@ -8,6 +8,7 @@ extension Interpreter {
     registerModuleCmdlets()
     registerObjectCmdlets()
     registerFormattingCmdlets()
+    registerFileSystemCmdlets()
   }
 
   /// `Write-Output`, `Write-Host`, `Out-Null` and the message streams.

@@ -11,6 +11,9 @@ public struct ErrorRecord {
   public var targetObject: Value
   /// The command that raised it (`Get-Thing`), if any; it is part of the FullyQualifiedErrorId.
   public var commandName: String?
+  /// For a compiled (Swift) cmdlet, its .NET class (`Microsoft.PowerShell.Commands.GetContentCommand`):
+  /// PowerShell names that class, not the command, in the FullyQualifiedErrorId.
+  public var commandTypeName: String?
   /// The name shown before the message in the NormalView (`Get-Thing : …`); defaults to the
   /// command name.
   public var invocationName: String?
@@ -36,6 +39,7 @@ public struct ErrorRecord {
 
   /// `ErrorId,CommandName` as PowerShell shows it.
   public var fullyQualifiedErrorId: String {
+    if let t = commandTypeName, !t.isEmpty { return errorId + "," + t }
     if let c = commandName, !c.isEmpty { return errorId + "," + c }
     return errorId
   }

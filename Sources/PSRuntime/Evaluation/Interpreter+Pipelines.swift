@@ -109,7 +109,8 @@ extension Interpreter {
         target = .discard
       } else {
         let name = Conversions.toString(try eval(targetExpr))
-        let file = RedirectFile(path: resolveFileSystemPath(name), append: red.append)
+        let path = try guarded(targetExpr.extent) { () throws(RuntimeError) in try providerPath(name) }
+        let file = RedirectFile(path: path, append: red.append)
         files.append(file)
         target = .file(file)
       }
@@ -150,19 +151,19 @@ extension Interpreter {
       } catch {
         throw fail(
           RuntimeError(
-            id: "FileOpenFailure", message: "Could not write to the file '\(f.path)': \(error.localizedDescription)",
+            id: "FileOpenFailure", message: "Could not write to the file '\(displayPath(f.path))': \(error.localizedDescription)",
             exceptionType: "System.IO.IOException"), at: nil)
       }
       f.append = true  // a stage writes its file again only to add to it
     }
   }
 
-  /// A path given to a redirection or a file cmdlet, made absolute against the current location.
+  /// A path given to a redirection or a file cmdlet, made absolute against the current location
+  /// by `providerPath`'s rules (`C:\…` is the simulated drive); a path those rules refuse (a
+  /// registry drive, a UNC path) is taken as a relative Linux path.
   func resolveFileSystemPath(_ path: String) -> String {
-    var p = path.replacingOccurrences(of: "\\", with: "/")
-    if p.hasPrefix("~") { p = (environmentVariable("HOME") ?? "") + p.dropFirst() }
-    if p.hasPrefix("/") { return p }
-    return (currentLocation as NSString).appendingPathComponent(p)
+    if let p = try? providerPath(path) { return p }
+    return Interpreter.normalize(currentLocation + "/" + path.replacingOccurrences(of: "\\", with: "/"), floor: "/")
   }
 
   // MARK: - Stages

@@ -10,7 +10,8 @@ public final class Interpreter {
   public let globalScope: Scope
   var scope: Scope
   var scriptScope: Scope
-  public let host: HostInterface
+  /// Settable so that a transcript can wrap it (`Start-Transcript`).
+  public internal(set) var host: HostInterface
   /// The script being run (for error positions and `$PSScriptRoot`).
   var source: SourceFile
   /// Commands implemented in Swift, by lowercased name.
@@ -37,6 +38,8 @@ public final class Interpreter {
   public var allowNativeCommands = false
   /// The current location (`Get-Location`), a real directory of the Linux file system.
   public var currentLocation: String = FileManager.default.currentDirectoryPath
+  /// Simulated drives, the location stack and transcripts (see `FileSystemState`).
+  public let fileSystem = FileSystemState()
   /// How many `try` blocks enclose the statement being run: errors inside them are caught, not
   /// written.
   var tryDepth = 0
