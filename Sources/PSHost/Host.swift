@@ -99,7 +99,7 @@ public enum Host {
       io.writeErr(DiagnosticRenderer.render(result) + "\n")
       return 1
     }
-    let host = ConsoleHost(io: io)
+    let host = ConsoleHost(io: io, environment: environment)
     let interpreter = Interpreter(host: host, environment: environment)
     interpreter.allowNativeCommands = options.allowNativeCommands
     interpreter.randomSeed = options.seed

@@ -7,6 +7,15 @@ public protocol HostIO {
   func readFile(_ path: String) -> Result<String, FileReadError>
   /// All of standard input.
   mutating func readStandardInput() -> String
+  /// True when standard output is a terminal (colour and progress bars only then).
+  var isTerminal: Bool { get }
+  /// The terminal's width in columns, when standard output is a terminal.
+  var terminalWidth: Int? { get }
+}
+
+extension HostIO {
+  public var isTerminal: Bool { false }
+  public var terminalWidth: Int? { nil }
 }
 
 /// Why a file could not be read, in words for the user.

@@ -19,6 +19,15 @@ struct ProcessIO: HostIO {
     return .success(Self.decode(data))
   }
 
+  var isTerminal: Bool { isatty(1) == 1 }
+
+  var terminalWidth: Int? {
+    guard isTerminal else { return nil }
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+
   mutating func readStandardInput() -> String {
     Self.decode(FileHandle.standardInput.readDataToEndOfFile())
   }

@@ -9,6 +9,8 @@ extension Interpreter {
     registerObjectCmdlets()
     registerFormattingCmdlets()
     registerFileSystemCmdlets()
+    registerConsoleCmdlets()
+    registerHelpCmdlets()
   }
 
   /// `Write-Output`, `Write-Host`, `Out-Null` and the message streams.
@@ -73,5 +75,41 @@ extension Interpreter {
         ctx.interpreter.writeError(r)
       })
     }
+  }
+}
+
+extension Interpreter {
+  /// `Write-Progress` and `Clear-Host`: console decorations that only a terminal shows.
+  func registerConsoleCmdlets() {
+    defineCmdlet(
+      "Write-Progress",
+      "param([Parameter(Mandatory, Position=0)][string]$Activity, [Parameter(Position=1)][ValidateNotNullOrEmpty()][string]$Status = 'Processing', [Parameter(Position=2)][ValidateRange(0, 2147483647)][int]$Id, [ValidateRange(-1, 100)][int]$PercentComplete = -1, [int]$SecondsRemaining = -1, [string]$CurrentOperation, [ValidateRange(-1, 2147483647)][int]$ParentId = -1, [switch]$Completed, [int]$SourceId)"
+    ) {
+      CmdletBody(process: { ctx, _ in
+        let i = ctx.interpreter
+        guard i.preference("ProgressPreference") != "silentlycontinue", i.routes.target(.information) == nil else { return }
+        if ctx.flag("Completed") {
+          i.host.writeProgress(nil)
+          return
+        }
+        var line = (ctx.string("Activity") ?? "") + ": " + (ctx.string("Status") ?? "Processing")
+        let percent = ctx.value("PercentComplete").map { Int(Conversions.toString($0)) ?? -1 } ?? -1
+        if percent >= 0 {
+          let filled = percent * 30 / 100
+          line += " [" + String(repeating: "o", count: filled) + String(repeating: " ", count: 30 - filled) + "] \(percent)%"
+        }
+        if let op = ctx.string("CurrentOperation"), !op.isEmpty { line += " " + op }
+        i.flushOutput()
+        i.host.writeProgress(line)
+      })
+    }
+    defineCmdlet("Clear-Host", "param()") {
+      CmdletBody(process: { ctx, _ in
+        // Only a terminal is cleared; in a log, clearing would erase nothing and add noise.
+        if ctx.interpreter.host.supportsColor { ctx.interpreter.writeHostText("\u{1B}[2J\u{1B}[H") }
+      })
+    }
+    defineAlias("cls", "Clear-Host")
+    defineAlias("clear", "Clear-Host")
   }
 }

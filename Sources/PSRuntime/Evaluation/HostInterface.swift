@@ -15,11 +15,15 @@ public protocol HostInterface: AnyObject {
   /// The console's width in characters, or nil when output is not a console (formatting then
   /// uses 120 columns).
   var consoleWidth: Int? { get }
+  /// Draws (or, with nil, clears) the progress line of `Write-Progress`; hosts without a
+  /// terminal ignore it.
+  func writeProgress(_ line: String?)
 }
 
 extension HostInterface {
   public var supportsColor: Bool { false }
   public var consoleWidth: Int? { nil }
+  public func writeProgress(_ line: String?) {}
 
   /// An error as the host would show it, for `2> file`. Hosts with a renderer override this.
   public func errorText(_ record: ErrorRecord, concise: Bool) -> String { record.message + "\n" }

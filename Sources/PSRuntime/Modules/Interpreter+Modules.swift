@@ -72,10 +72,12 @@ extension Interpreter {
     for (k, f) in moduleScope.functions {
       if let names = exported?.functions, !names.contains(where: { WildcardPattern($0).matches(f.name) }) { continue }
       if let make = handlers[k] {
-        cmdlets[k] = Cmdlet(metadata: try metadata(for: f), make: make)
+        var c = Cmdlet(metadata: try metadata(for: f), make: make)
+        c.help = f.body.helpComment.map { ($0, f.source) }
+        cmdlets[k] = c
         module.exportedCmdlets.append(k)
       } else if f.body.namedBlocks.allSatisfy({ $0.statements.isEmpty }), moduleSources[key] != nil, isEmulated(source) {
-        cmdlets[k] = Cmdlet(metadata: try metadata(for: f)) { [name = f.name] in
+        var c = Cmdlet(metadata: try metadata(for: f)) { [name = f.name] in
           CmdletBody(process: { _, _ in
             throw RuntimeError(
               id: "NotImplementedInEflowsh",
@@ -83,6 +85,8 @@ extension Interpreter {
               exceptionType: "System.NotSupportedException")
           })
         }
+        c.help = f.body.helpComment.map { ($0, f.source) }
+        cmdlets[k] = c
         module.exportedCmdlets.append(k)
       } else {
         globalScope.define(f)

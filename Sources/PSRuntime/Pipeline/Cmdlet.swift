@@ -7,6 +7,8 @@ import PSLanguage
 public struct Cmdlet {
   public var metadata: CommandMetadata
   public var make: () -> CmdletBody
+  /// The comment-based help of its declaration, and the declaration's text (for Get-Help).
+  public var help: (comment: Comment, source: SourceFile)?
 
   public init(metadata: CommandMetadata, make: @escaping () -> CmdletBody) {
     self.metadata = metadata
