@@ -25,14 +25,9 @@ let package = Package(
       dependencies: ["PSHost", "EflowCmdlets", "CReadline"]
     ),
     .executableTarget(
-      name: "ParseBenchmark",
-      dependencies: ["PSLanguage"],
-      path: "Benchmarks/ParseBenchmark"
-    ),
-    .executableTarget(
-      name: "EvalBenchmark",
-      dependencies: ["PSRuntime", "PSLanguage"],
-      path: "Benchmarks/EvalBenchmark"
+      name: "BenchmarkSuite",
+      dependencies: ["PSRuntime", "PSLanguage", "EflowCmdlets", "EflowEngine"],
+      path: "Benchmarks/Suite"
     ),
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
     .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
