@@ -37,6 +37,10 @@ final class HostSandbox {
     EflowModules.install(
       into: interpreter,
       settings: SimulationSettings(statePath: statePath, hostProfile: profile, seed: 42, environment: [:]))
+    // Scripts cannot read an object's type name in eflowsh yet; this test-only command can.
+    interpreter.defineCmdlet("Get-TestTypeName", "param([Parameter(ValueFromPipeline = $true)]$InputObject)") {
+      CmdletBody(process: { ctx, item in try ctx.emit(.string((item ?? ctx.value("InputObject") ?? .null).typeName)) })
+    }
     let parsed = Parser.parse(script)
     #expect(parsed.errors.isEmpty, "parse errors: \(parsed.errors)")
     let code = interpreter.runScript(parsed)
