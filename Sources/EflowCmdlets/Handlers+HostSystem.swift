@@ -10,6 +10,9 @@ extension Handlers {
     i.registerHandler("Install-WindowsFeature") { [self] in
       CmdletBody(process: { ctx, _ in try self.installWindowsFeature(ctx) })
     }
+    // ServerManager's alias (declared with [Alias()] in ServerManager.psm1, which the module
+    // loader does not turn into an alias yet).
+    i.defineAlias("Add-WindowsFeature", "Install-WindowsFeature")
     i.registerHandler("Get-WindowsOptionalFeature") { [self] in
       CmdletBody(process: { ctx, _ in try self.getWindowsOptionalFeature(ctx) })
     }
