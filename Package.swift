@@ -33,6 +33,7 @@ let package = Package(
     .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
     .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),
     .testTarget(name: "EflowEngineTests", dependencies: ["EflowEngine"]),
+    .testTarget(name: "EflowCmdletsTests", dependencies: ["EflowCmdlets", "PSRuntime", "PSLanguage", "EflowEngine"]),
     .testTarget(name: "ScriptTests", dependencies: ["PSHost", "PSLanguage"], exclude: ["Programs"]),
   ],
   swiftLanguageModes: [.v6]

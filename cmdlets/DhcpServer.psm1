@@ -273,4 +273,113 @@ function Set-DhcpServerv4OptionValue {
 }
 
 
-Export-ModuleMember -Function 'Add-DhcpServerv4Scope', 'Get-DhcpServerv4Scope', 'Set-DhcpServerv4OptionValue'
+function Remove-DhcpServerv4Scope {
+    <#
+    .SYNOPSIS
+    Deletes IPv4 scopes from the DHCP server.
+
+    .DESCRIPTION
+    Deletes the scopes with the given scope ids (network addresses). Addresses the scope already
+    leased stay with their clients until renewal: the EFLOW VM keeps its address, but a new endpoint
+    on that network gets none.
+
+    .PARAMETER ScopeId
+    Scope ids (network addresses, for example 192.168.0.0) of the scopes to delete.
+
+    .PARAMETER Force
+    Deletes the scope even when it has active leases.
+
+    .PARAMETER PassThru
+    Writes the deleted scopes to the pipeline.
+
+    .EXAMPLE
+    Remove-DhcpServerv4Scope -ScopeId 192.168.0.0 -Force
+
+    .OUTPUTS
+    None, or Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/DHCP/DhcpServerv4Scope
+    with -PassThru.
+
+    .NOTES
+    Position 0 where the DhcpServer reference says 1 (see the file header). A scope id that names
+    no scope is a non-terminating error ("Failed to get scope ... The specified DHCP scope does not
+    exist.").
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [ipaddress[]]$ScopeId,
+
+        [switch]$Force,
+
+        [switch]$PassThru
+    )
+}
+
+
+function Get-DhcpServerv4OptionValue {
+    <#
+    .SYNOPSIS
+    Gets DHCP option values set at server or scope level.
+
+    .DESCRIPTION
+    Returns the option values set on the scope given by -ScopeId, or the server-level values
+    without it: Router (option 3), DNS Servers (6), DNS Domain Name (15). An -OptionId that is not
+    set there is a non-terminating error.
+
+    .PARAMETER ScopeId
+    Scope id (network address) whose options to get. Omit for server-level options.
+
+    .PARAMETER OptionId
+    Ids of the options to get.
+
+    .PARAMETER VendorClass
+    Vendor class of the options.
+
+    .PARAMETER UserClass
+    User class of the options.
+
+    .PARAMETER PolicyName
+    Policy whose options to get.
+
+    .PARAMETER All
+    Gets the options of every vendor and user class.
+
+    .PARAMETER Brief
+    Returns only the option ids and values.
+
+    .EXAMPLE
+    Get-DhcpServerv4OptionValue -ScopeId 192.168.0.0
+
+    .EXAMPLE
+    (Get-DhcpServerv4OptionValue -ScopeId 192.168.0.0 -OptionId 3).Value
+
+    .OUTPUTS
+    Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/DHCP/DhcpServerv4OptionValue
+
+    .NOTES
+    Positions are declared 0 and 1 where the reference says 1 and 2 (see the file header).
+    eflowsh keeps options 3, 6 and 15 only; vendor and user classes and policies have none.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [ipaddress]$ScopeId,
+
+        [Parameter(Position = 1)]
+        [uint32[]]$OptionId,
+
+        [string]$VendorClass,
+
+        [string]$UserClass,
+
+        [string]$PolicyName,
+
+        [switch]$All,
+
+        [switch]$Brief
+    )
+}
+
+
+Export-ModuleMember -Function 'Add-DhcpServerv4Scope', 'Get-DhcpServerv4Scope', 'Remove-DhcpServerv4Scope',
+    'Set-DhcpServerv4OptionValue', 'Get-DhcpServerv4OptionValue'

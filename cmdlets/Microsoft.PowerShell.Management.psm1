@@ -137,6 +137,9 @@ function Restart-Service {
     None, or System.ServiceProcess.ServiceController with -PassThru.
 
     .NOTES
+    The warning is written on every restart of dhcpserver (as in Microsoft's transcripts: the DHCP
+    Server service takes seconds to start); other services restart without it. The set of
+    services and wssdagent's display name are eflowsh's choice.
     On Windows the default parameter set is InputObject, with -InputObject at Position 0 of type
     ServiceController[]; a positional service name reaches -Name only because a string does not
     convert to ServiceController. eflowsh has no ServiceController type, so it makes 'Default'

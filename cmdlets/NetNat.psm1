@@ -133,7 +133,9 @@ function Remove-NetNat {
     -PassThru.
 
     .NOTES
-    ConfirmImpact is High, as for the real cmdlet.
+    ConfirmImpact is High, as for the real cmdlet. eflowsh never prompts: with -Name or piped NAT
+    objects it removes them without asking; without either it refuses (ConfirmationRequired)
+    unless -Confirm:$false is given, rather than silently removing every NAT of the host.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Query (cdxml)', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param(

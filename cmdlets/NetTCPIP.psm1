@@ -66,7 +66,8 @@ function New-NetIPAddress {
     .NOTES
     -AddressFamily and -Type are strings checked by ValidateSet rather than enums. -PolicyStore is
     a free string as in Windows; eflowsh knows only ActiveStore and PersistentStore and keeps a
-    single store (both views show the same addresses).
+    single store (both views show the same addresses). Without -PrefixLength the address gets /32
+    (informed choice).
     #>
     [CmdletBinding(DefaultParameterSetName = 'ByInterfaceAlias', SupportsShouldProcess = $true)]
     param(
@@ -285,8 +286,9 @@ function Remove-NetIPAddress {
     with -PassThru.
 
     .NOTES
-    ConfirmImpact is High, as for the real cmdlet: without -Confirm:$false an interactive session
-    asks before each removal.
+    ConfirmImpact is High, as for the real cmdlet. eflowsh never prompts: the addresses the filters
+    select are removed without asking; a call with no filter at all (which would remove every
+    address of the host) is refused (ConfirmationRequired) unless -Confirm:$false is given.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Query (cdxml)', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param(

@@ -6,9 +6,12 @@
 # purpose: -ComputerName, -Credential, -Vhd and -LogPath (eflowsh simulates one local host and
 # has no offline images).
 #
-# Server Manager exists only on Windows Server. On a client-SKU host profile these cmdlets report
-# that the ServerManager module is not available on this SKU (informed choice: on real Windows 10
-# or 11 the commands are simply not recognised).
+# Server Manager exists only on Windows Server. On a client-SKU host profile these cmdlets fail as
+# ServerManager does on Windows 10/11 with RSAT installed: the terminating error "The target of the
+# specified cmdlet cannot be a Windows client-based operating system." (DeviceError,
+# UnSupportedTargetDevice,Microsoft.Windows.ServerManager.Commands.GetWindowsFeatureCommand /
+# ...AddWindowsFeatureCommand). Without RSAT the commands would not be recognised at all; client
+# scripts use Get-/Enable-WindowsOptionalFeature (Dism) instead.
 
 
 function Get-WindowsFeature {

@@ -1330,7 +1330,7 @@ function Get-CimInstance {
 Export-ModuleMember -Function 'Get-CimInstance'
 """#),
     EmbeddedModule(
-      name: "DhcpServer", commands: ["Add-DhcpServerv4Scope", "Get-DhcpServerv4Scope", "Set-DhcpServerv4OptionValue"],
+      name: "DhcpServer", commands: ["Add-DhcpServerv4Scope", "Get-DhcpServerv4Scope", "Set-DhcpServerv4OptionValue", "Remove-DhcpServerv4Scope", "Get-DhcpServerv4OptionValue"],
       text: #"""
 # DhcpServer: declarations of the DHCP Server cmdlets EFLOW guides use to lease addresses on an
 # internal switch (server SKU).
@@ -1607,7 +1607,116 @@ function Set-DhcpServerv4OptionValue {
 }
 
 
-Export-ModuleMember -Function 'Add-DhcpServerv4Scope', 'Get-DhcpServerv4Scope', 'Set-DhcpServerv4OptionValue'
+function Remove-DhcpServerv4Scope {
+    <#
+    .SYNOPSIS
+    Deletes IPv4 scopes from the DHCP server.
+
+    .DESCRIPTION
+    Deletes the scopes with the given scope ids (network addresses). Addresses the scope already
+    leased stay with their clients until renewal: the EFLOW VM keeps its address, but a new endpoint
+    on that network gets none.
+
+    .PARAMETER ScopeId
+    Scope ids (network addresses, for example 192.168.0.0) of the scopes to delete.
+
+    .PARAMETER Force
+    Deletes the scope even when it has active leases.
+
+    .PARAMETER PassThru
+    Writes the deleted scopes to the pipeline.
+
+    .EXAMPLE
+    Remove-DhcpServerv4Scope -ScopeId 192.168.0.0 -Force
+
+    .OUTPUTS
+    None, or Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/DHCP/DhcpServerv4Scope
+    with -PassThru.
+
+    .NOTES
+    Position 0 where the DhcpServer reference says 1 (see the file header). A scope id that names
+    no scope is a non-terminating error ("Failed to get scope ... The specified DHCP scope does not
+    exist.").
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [ipaddress[]]$ScopeId,
+
+        [switch]$Force,
+
+        [switch]$PassThru
+    )
+}
+
+
+function Get-DhcpServerv4OptionValue {
+    <#
+    .SYNOPSIS
+    Gets DHCP option values set at server or scope level.
+
+    .DESCRIPTION
+    Returns the option values set on the scope given by -ScopeId, or the server-level values
+    without it: Router (option 3), DNS Servers (6), DNS Domain Name (15). An -OptionId that is not
+    set there is a non-terminating error.
+
+    .PARAMETER ScopeId
+    Scope id (network address) whose options to get. Omit for server-level options.
+
+    .PARAMETER OptionId
+    Ids of the options to get.
+
+    .PARAMETER VendorClass
+    Vendor class of the options.
+
+    .PARAMETER UserClass
+    User class of the options.
+
+    .PARAMETER PolicyName
+    Policy whose options to get.
+
+    .PARAMETER All
+    Gets the options of every vendor and user class.
+
+    .PARAMETER Brief
+    Returns only the option ids and values.
+
+    .EXAMPLE
+    Get-DhcpServerv4OptionValue -ScopeId 192.168.0.0
+
+    .EXAMPLE
+    (Get-DhcpServerv4OptionValue -ScopeId 192.168.0.0 -OptionId 3).Value
+
+    .OUTPUTS
+    Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/DHCP/DhcpServerv4OptionValue
+
+    .NOTES
+    Positions are declared 0 and 1 where the reference says 1 and 2 (see the file header).
+    eflowsh keeps options 3, 6 and 15 only; vendor and user classes and policies have none.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [ipaddress]$ScopeId,
+
+        [Parameter(Position = 1)]
+        [uint32[]]$OptionId,
+
+        [string]$VendorClass,
+
+        [string]$UserClass,
+
+        [string]$PolicyName,
+
+        [switch]$All,
+
+        [switch]$Brief
+    )
+}
+
+
+Export-ModuleMember -Function 'Add-DhcpServerv4Scope', 'Get-DhcpServerv4Scope', 'Remove-DhcpServerv4Scope',
+    'Set-DhcpServerv4OptionValue', 'Get-DhcpServerv4OptionValue'
 """#),
     EmbeddedModule(
       name: "Dism", commands: ["Get-WindowsOptionalFeature", "Enable-WindowsOptionalFeature"],
@@ -2488,6 +2597,9 @@ function Restart-Service {
     None, or System.ServiceProcess.ServiceController with -PassThru.
 
     .NOTES
+    The warning is written on every restart of dhcpserver (as in Microsoft's transcripts: the DHCP
+    Server service takes seconds to start); other services restart without it. The set of
+    services and wssdagent's display name are eflowsh's choice.
     On Windows the default parameter set is InputObject, with -InputObject at Position 0 of type
     ServiceController[]; a positional service name reaches -Name only because a string does not
     convert to ServiceController. eflowsh has no ServiceController type, so it makes 'Default'
@@ -2813,7 +2925,9 @@ function Remove-NetNat {
     -PassThru.
 
     .NOTES
-    ConfirmImpact is High, as for the real cmdlet.
+    ConfirmImpact is High, as for the real cmdlet. eflowsh never prompts: with -Name or piped NAT
+    objects it removes them without asking; without either it refuses (ConfirmationRequired)
+    unless -Confirm:$false is given, rather than silently removing every NAT of the host.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Query (cdxml)', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param(
@@ -2903,7 +3017,8 @@ function New-NetIPAddress {
     .NOTES
     -AddressFamily and -Type are strings checked by ValidateSet rather than enums. -PolicyStore is
     a free string as in Windows; eflowsh knows only ActiveStore and PersistentStore and keeps a
-    single store (both views show the same addresses).
+    single store (both views show the same addresses). Without -PrefixLength the address gets /32
+    (informed choice).
     #>
     [CmdletBinding(DefaultParameterSetName = 'ByInterfaceAlias', SupportsShouldProcess = $true)]
     param(
@@ -3122,8 +3237,9 @@ function Remove-NetIPAddress {
     with -PassThru.
 
     .NOTES
-    ConfirmImpact is High, as for the real cmdlet: without -Confirm:$false an interactive session
-    asks before each removal.
+    ConfirmImpact is High, as for the real cmdlet. eflowsh never prompts: the addresses the filters
+    select are removed without asking; a call with no filter at all (which would remove every
+    address of the host) is refused (ConfirmationRequired) unless -Confirm:$false is given.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Query (cdxml)', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param(
@@ -3342,9 +3458,12 @@ Export-ModuleMember -Function @(
 # purpose: -ComputerName, -Credential, -Vhd and -LogPath (eflowsh simulates one local host and
 # has no offline images).
 #
-# Server Manager exists only on Windows Server. On a client-SKU host profile these cmdlets report
-# that the ServerManager module is not available on this SKU (informed choice: on real Windows 10
-# or 11 the commands are simply not recognised).
+# Server Manager exists only on Windows Server. On a client-SKU host profile these cmdlets fail as
+# ServerManager does on Windows 10/11 with RSAT installed: the terminating error "The target of the
+# specified cmdlet cannot be a Windows client-based operating system." (DeviceError,
+# UnSupportedTargetDevice,Microsoft.Windows.ServerManager.Commands.GetWindowsFeatureCommand /
+# ...AddWindowsFeatureCommand). Without RSAT the commands would not be recognised at all; client
+# scripts use Get-/Enable-WindowsOptionalFeature (Dism) instead.
 
 
 function Get-WindowsFeature {
