@@ -46,5 +46,6 @@ final class Handlers {
 
   func register(into i: Interpreter) {
     registerSimulation(into: i)
+    registerAzureEFLOW(into: i)
   }
 }
