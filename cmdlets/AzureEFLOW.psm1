@@ -133,8 +133,10 @@ function Deploy-Eflow {
     - -ip4Address and -ip4GatewayAddress are strings, not [ipaddress], so that the module's own
       validation messages are reported rather than a type-conversion error; -ip4PrefixLength is an
       [int] limited to 0-32 (documents pass both 24 and "24").
-    - -vmDiskSize and -vmDataSize carry the current LTS ranges as ValidateRange; the defaults shown
-      apply only when the parameter is not given, and giving both is refused by the cmdlet.
+    - -vmDiskSize and -vmDataSize are range-checked by the cmdlet, not by ValidateRange, because
+      the range depends on the EFLOW release (1.1 LTS: 8-256, default 10; later: 21-2000, default
+      29); the message is PowerShell's ValidateRange text. The defaults shown apply only when the
+      parameter is not given, and giving both is refused by the cmdlet.
     - -headless is not in Microsoft's parameter table but is used in published transcripts.
     - CPU and memory bounds depend on the simulated host and are checked by the cmdlet
       ("Not enough CPU cores available." / "Not enough memory available.").
@@ -151,10 +153,8 @@ function Deploy-Eflow {
 
         [int]$memoryInMB = 1024,
 
-        [ValidateRange(21, 2000)]
         [int]$vmDiskSize = 29,
 
-        [ValidateRange(2, 2000)]
         [int]$vmDataSize = 10,
 
         [ValidateSet('Small', 'Large')]
