@@ -34,7 +34,8 @@ let package = Package(
     .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),
     .testTarget(name: "EflowEngineTests", dependencies: ["EflowEngine"]),
     .testTarget(name: "EflowCmdletsTests", dependencies: ["EflowCmdlets", "PSRuntime", "PSLanguage", "EflowEngine"]),
-    .testTarget(name: "ScriptTests", dependencies: ["PSHost", "PSLanguage"], exclude: ["Programs"]),
+    .testTarget(
+      name: "ScriptTests", dependencies: ["PSHost", "PSLanguage", "EflowCmdlets"], exclude: ["Programs", "Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

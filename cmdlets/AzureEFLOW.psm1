@@ -133,11 +133,20 @@ function Deploy-Eflow {
     - -ip4Address and -ip4GatewayAddress are strings, not [ipaddress], so that the module's own
       validation messages are reported rather than a type-conversion error; -ip4PrefixLength is an
       [int] limited to 0-32 (documents pass both 24 and "24").
-    - -vmDiskSize and -vmDataSize carry the current LTS ranges as ValidateRange; the defaults shown
-      apply only when the parameter is not given, and giving both is refused by the cmdlet.
+    - -vmDiskSize and -vmDataSize are range-checked by the cmdlet, not by ValidateRange, because
+      the range depends on the EFLOW release (1.1 LTS: 8-256, default 10; later: 21-2000, default
+      29); the message is PowerShell's ValidateRange text. The defaults shown apply only when the
+      parameter is not given, and giving both is refused by the cmdlet.
     - -headless is not in Microsoft's parameter table but is used in published transcripts.
     - CPU and memory bounds depend on the simulated host and are checked by the cmdlet
       ("Not enough CPU cores available." / "Not enough memory available.").
+
+    eflowsh never prompts: without -acceptEula (or without -acceptOptionalTelemetry) and without
+    -headless, the questions the real module would ask become an error naming the parameter to
+    pass. With -headless, a missing -acceptEula declines the EULA ("Action aborted by user") and
+    a missing -acceptOptionalTelemetry means No. The simulated host has no GPU, so a GPU
+    passthrough request fails ("Invalid GPU configuration requested, ..."), and
+    -sharedFoldersJsonPath fails as not supported (shared folders are not simulated).
     #>
     [CmdletBinding()]
     param(
@@ -151,10 +160,8 @@ function Deploy-Eflow {
 
         [int]$memoryInMB = 1024,
 
-        [ValidateRange(21, 2000)]
         [int]$vmDiskSize = 29,
 
-        [ValidateRange(2, 2000)]
         [int]$vmDataSize = 10,
 
         [ValidateSet('Small', 'Large')]
@@ -890,6 +897,9 @@ function Provision-EflowVm {
     System.String. "OK" on success.
 
     .NOTES
+    eflowsh never prompts: re-provisioning an already provisioned VM, which the real module
+    confirms interactively, fails with an error (and with -headless the module itself refuses).
+
     -provisioningType is Position 0 (transcripts pass it positionally) and mandatory; the other
     parameters are named only (their real positions are unknown). Checking which parameters each
     type needs is the cmdlet's job, with the module's messages (for example "Error, device
@@ -1097,7 +1107,10 @@ function Get-EflowLogs {
 
     .NOTES
     -zipName is known from third-party scripts, not from Microsoft's reference. eflowsh writes a
-    summary of the simulated state, not a real support bundle.
+    real zip file holding eflowlogs-summary.txt, a summary of the simulated state (not a real
+    support bundle). Without -zipName it is eflowlogs.zip next to the state file; a relative
+    -zipName is taken from the current location, and a Windows path with a drive letter (C:\...)
+    lands under drives\<letter>\ next to the state file.
     #>
     [CmdletBinding()]
     param(
@@ -1125,7 +1138,8 @@ function Add-EflowVmSharedFolder {
     None.
 
     .NOTES
-    CR 1.3 and 1.4 LTS onward. -sharedFoldersJsonPath is mandatory (informed choice).
+    CR 1.3 and 1.4 LTS onward. -sharedFoldersJsonPath is mandatory (informed choice). Not supported
+    by eflowsh yet: the simulation does not model shared folders, and the command fails saying so.
     #>
     [CmdletBinding()]
     param(
@@ -1157,7 +1171,8 @@ function Get-EflowVmSharedFolder {
 
     .NOTES
     CR 1.3 and 1.4 LTS onward. Both parameters are optional filters here (informed choice: without
-    them every shared folder is returned).
+    them every shared folder is returned). Not supported by eflowsh yet: the simulation does not
+    model shared folders, and the command fails saying so.
     #>
     [CmdletBinding()]
     param(
@@ -1189,7 +1204,8 @@ function Remove-EflowVmSharedFolder {
     None.
 
     .NOTES
-    CR 1.3 and 1.4 LTS onward. Both parameters are mandatory (informed choice).
+    CR 1.3 and 1.4 LTS onward. Both parameters are mandatory (informed choice). Not supported by
+    eflowsh yet: the simulation does not model shared folders, and the command fails saying so.
     #>
     [CmdletBinding()]
     param(

@@ -78,9 +78,10 @@ function Get-SimVmRoute {
     Gets the routing table inside the simulated EFLOW VM.
 
     .DESCRIPTION
-    Returns the VM's IPv4 routes as objects with Destination, Gateway, Genmask, Flags, Metric and
-    Iface: one default route per interface (metric 1024 for DHCP, 0 for static), the connected
-    routes of each interface, and docker0's 172.17.0.0/16 once IoT Edge runs. The same table that
+    Returns the VM's IPv4 routes, in the kernel's order, as objects with Destination, Gateway
+    (0.0.0.0 when none), Genmask, PrefixLength, Flags (U up, G via a gateway, H host route),
+    Metric and Iface: one default route per interface (metric 1024 for DHCP, 0 for static), the
+    connected routes of each interface, and docker0's 172.17.0.0/16 once IoT Edge runs. The same table that
     Invoke-EflowVmCommand "sudo route" prints. Routes are recreated at each VM start.
 
     .PARAMETER GuestInterfaceName

@@ -88,8 +88,11 @@ if (-not (Get-NetNat -Name $SwitchName -ErrorAction SilentlyContinue)) {
 $deployParams = @{ acceptEula = 'Yes'; acceptOptionalTelemetry = 'No'; vswitchName = $SwitchName; vswitchType = 'Internal'; headless = $true }
 switch ($AddressMode) {
     'Dhcp' {
-        if (-not (Get-Command -Name Add-DhcpServerv4Scope -ErrorAction SilentlyContinue)) {
-            throw 'The DHCP Server role is missing (Install-WindowsFeature -Name DHCP -IncludeManagementTools); or use -AddressMode Static.'
+        # The DHCP Server role, as the Microsoft guide installs it (Windows Server only).
+        if (-not (Get-WindowsFeature -Name 'DHCP').Installed) {
+            Write-Host 'Installing the DHCP Server role'
+            $null = Install-WindowsFeature -Name 'DHCP' -IncludeManagementTools
+            Restart-Service dhcpserver
         }
         $start, $end = $DhcpRange -split '-'
         Write-Host "Adding DHCP scope $($subnet.Network) ($start - $end), router $GatewayAddress"

@@ -47,5 +47,6 @@ final class Handlers {
   func register(into i: Interpreter) {
     registerSimulation(into: i)
     registerHost(into: i)
+    registerAzureEFLOW(into: i)
   }
 }
