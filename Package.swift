@@ -14,7 +14,9 @@ let package = Package(
     .target(name: "PSLanguage"),
     .target(name: "PSRuntime", dependencies: ["PSLanguage"]),
     .target(name: "EflowEngine"),
-    .target(name: "EflowCmdlets", dependencies: ["PSRuntime", "EflowEngine"]),
+    .target(name: "EflowCmdlets", dependencies: ["PSRuntime", "EflowEngine"], plugins: ["EmbedModulesPlugin"]),
+    .executableTarget(name: "embed-modules", path: "Tools/EmbedModules"),
+    .plugin(name: "EmbedModulesPlugin", capability: .buildTool(), dependencies: ["embed-modules"]),
     .target(name: "PSHost", dependencies: ["PSRuntime", "PSLanguage"]),
     .systemLibrary(
       name: "CReadline",
