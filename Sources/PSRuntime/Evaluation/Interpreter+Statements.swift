@@ -23,6 +23,7 @@ extension Interpreter {
     for s in list { if case .trap(let t) = s.kind { traps.append(t) } }
     for s in list {
       afterEach?()
+      if interruptSignal.isRaised { throw PipelineInterrupted() }
       if case .trap = s.kind { continue }
       if traps.isEmpty {
         try runStatementReportingErrors(s, out)

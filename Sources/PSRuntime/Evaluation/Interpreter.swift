@@ -56,6 +56,8 @@ public final class Interpreter {
   var warningCollectors: [StreamCollector] = []
   /// The formatter for values reaching the host.
   var formatter = OutputFormatter()
+  /// Ctrl+C: raised by the host, polled before each statement (see Interpreter+Interactive).
+  public let interruptSignal = InterruptSignal()
 
   public init(host: HostInterface, environment: [String: String] = [:]) {
     self.host = host
