@@ -1,3 +1,5 @@
+import PSRuntime
+
 /// What reading one line of input gave.
 public enum LineInput: Equatable, Sendable {
   case line(String)
@@ -21,14 +23,19 @@ public protocol LineSource: AnyObject {
   func readLine(prompt: String) -> LineInput
   /// A whole input (several lines for a continued block) was accepted: keep it for recall.
   func addHistory(_ entry: String)
-  /// The session is ready: the console may use this completer for Tab.
-  func attach(completer: Completer)
+  /// The session is ready: the console may use this completer for Tab, and raises `interrupt`
+  /// when Ctrl+C is pressed while a command runs.
+  func attach(completer: Completer, interrupt: InterruptSignal)
 }
+
+/// The interpreter's Ctrl+C flag under a name the executable can use (it imports PSHost, not
+/// PSRuntime).
+public typealias ReplInterruptSignal = InterruptSignal
 
 extension LineSource {
   public var supportsColor: Bool { false }
   public func addHistory(_ entry: String) {}
-  public func attach(completer: Completer) {}
+  public func attach(completer: Completer, interrupt: InterruptSignal) {}
 }
 
 /// Lines from standard input, no prompts (eflowsh with no arguments and stdin not a terminal).

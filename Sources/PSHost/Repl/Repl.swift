@@ -49,6 +49,32 @@ public final class Repl<IO: HostIO> {
     interpreter = Interpreter(host: host, environment: environment)
     self.lines = lines
     history.register(in: interpreter)
+    registerStartSleepIfMissing()
+  }
+
+  /// A `Start-Sleep` that Ctrl+C ends at once, for runtimes without one. When the runtime has
+  /// its own, that one stays (it should wait through `Interpreter.sleepInterruptibly`).
+  func registerStartSleepIfMissing() {
+    guard interpreter.parametersForCompletion(command: "Start-Sleep") == nil else { return }
+    interpreter.defineCmdlet(
+      "Start-Sleep",
+      """
+      [CmdletBinding(DefaultParameterSetName='Seconds')]
+      param([Parameter(ParameterSetName='Seconds', Mandatory, Position=0, ValueFromPipeline)][ValidateRange(0, 2147483)][int]$Seconds,
+        [Parameter(ParameterSetName='Milliseconds', Mandatory)][ValidateRange(0, 2147483647)][int]$Milliseconds)
+      """
+    ) {
+      CmdletBody(process: { ctx, _ in
+        let ms: Int64
+        if let s = ctx.value("Seconds").flatMap({ Int64(Conversions.toString($0)) }) {
+          ms = s * 1000
+        } else {
+          ms = ctx.value("Milliseconds").flatMap { Int64(Conversions.toString($0)) } ?? 0
+        }
+        ctx.interpreter.flushOutput()
+        try ctx.interpreter.sleepInterruptibly(milliseconds: ms)
+      })
+    }
   }
 
   /// The streams, with everything the session wrote (for the caller to take back).
@@ -63,7 +89,8 @@ public final class Repl<IO: HostIO> {
   /// Runs the loop until `exit` or the end of input; returns the exit code.
   public func run(banner: String? = nil) -> Int32 {
     lines.attach(
-      completer: Completer(source: InterpreterCompletionSource(interpreter: interpreter, valueProvider: completionValues)))
+      completer: Completer(source: InterpreterCompletionSource(interpreter: interpreter, valueProvider: completionValues)),
+      interrupt: interpreter.interruptSignal)
     if let banner, lines.isInteractive { host.write(banner) }
     while true {
       var text = ""
