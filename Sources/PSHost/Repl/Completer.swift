@@ -1,5 +1,9 @@
 import PSRuntime
 
+/// A command's parameter as completion sees it (the runtime's type, named here for users of
+/// PSHost).
+public typealias CompletionParameter = PSRuntime.CompletionParameter
+
 /// What tab completion asks the session (the interpreter in eflowsh, a table in tests).
 public protocol CompletionSource {
   /// Every command name: cmdlets, functions, aliases, commands of modules not yet imported.
