@@ -77,6 +77,12 @@ final class ReadlineConsole: LineSource {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0  // no SA_RESTART: a blocked read or poll returns EINTR
     sigaction(SIGINT, &action, nil)
+    // A parent may have started us with SIGINT blocked (test runners, some IDEs): an
+    // interactive shell must see Ctrl+C.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
   }
 
   func readLine(prompt: String) -> LineInput {
