@@ -14,7 +14,8 @@ public enum Host {
   public typealias Configure = (Interpreter, CommandLineOptions) -> Void
 
   public static func run<IO: HostIO>(
-    arguments: [String], environment: [String: String], io: inout IO, configure: Configure? = nil
+    arguments: [String], environment: [String: String], io: inout IO, configure: Configure? = nil,
+    console: ((CommandLineOptions) -> LineSource)? = nil
   ) -> Int32 {
     let options: CommandLineOptions
     do {
@@ -60,9 +61,18 @@ public enum Host {
         SourceFile(path: "<stdin>", text: text), options: options, environment: environment, isCommand: true,
         configure: configure, io: &io)
     case .repl:
-      io.writeErr(
-        "eflowsh: the interactive shell is not available yet in this build; run 'eflowsh -Check FILE' to check scripts.\n")
-      return 1
+      // At a terminal the executable supplies its readline console; otherwise the lines of
+      // standard input run one input at a time, as if typed, without prompts.
+      let lines = console?(options) ?? StandardInputLineSource()
+      let repl = Repl(
+        io: io, lines: lines, color: Repl<IO>.wantsColor(lines, environment: environment), environment: environment)
+      repl.interpreter.allowNativeCommands = options.allowNativeCommands
+      configure?(repl.interpreter, options)
+      let banner =
+        options.noLogo ? nil : Repl<IO>.banner(version: version, hostProfile: configure == nil ? nil : options.hostProfile ?? "client")
+      let code = repl.run(banner: banner)
+      io = repl.io
+      return code
     }
   }
 

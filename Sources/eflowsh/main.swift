@@ -53,11 +53,15 @@ struct ProcessIO: HostIO {
 
 var io = ProcessIO()
 let environment = ProcessInfo.processInfo.environment
-let code = Host.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, io: &io) {
-  interpreter, options in
-  EflowModules.install(
-    into: interpreter,
-    settings: SimulationSettings(
-      statePath: options.statePath, hostProfile: options.hostProfile, seed: options.seed, environment: environment))
-}
+// At a terminal the REPL reads through readline; otherwise (stdin redirected) Host reads lines.
+let console: ((CommandLineOptions) -> LineSource)? =
+  isatty(STDIN_FILENO) == 1 ? { _ in ReadlineConsole(environment: environment) } : nil
+let code = Host.run(
+  arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, io: &io,
+  configure: { interpreter, options in
+    EflowModules.install(
+      into: interpreter,
+      settings: SimulationSettings(
+        statePath: options.statePath, hostProfile: options.hostProfile, seed: options.seed, environment: environment))
+  }, console: console)
 exit(code)

@@ -350,9 +350,8 @@ extension Interpreter {
           interp.utilityState.clockOffset += ms * DateTimeValue.ticksPerMillisecond
           return
         }
-        var ts = timespec(tv_sec: Int(ms / 1000), tv_nsec: Int(ms % 1000) * 1_000_000)
-        var rest = timespec()
-        while nanosleep(&ts, &rest) != 0, errno == EINTR { ts = rest }
+        // In slices, so that Ctrl+C in the interactive shell ends the wait at once.
+        try interp.sleepInterruptibly(milliseconds: ms)
       })
     }
   }

@@ -23,6 +23,7 @@ extension Interpreter {
     for s in list { if case .trap(let t) = s.kind { traps.append(t) } }
     for s in list {
       afterEach?()
+      if interruptSignal.isRaised { throw PipelineInterrupted() }
       if case .trap = s.kind { continue }
       if traps.isEmpty {
         try runStatementReportingErrors(s, out)
@@ -168,6 +169,8 @@ extension Interpreter {
   /// Runs one loop iteration; returns true when the loop must stop (`break`). `continue` and
   /// `break` with another loop's label travel on to that loop.
   func runLoopBody(_ body: StatementBlockAst, label: String?, _ out: OutputPipe) throws -> Bool {
+    // Checked here too, so that Ctrl+C also stops a loop with an empty body.
+    if interruptSignal.isRaised { throw PipelineInterrupted() }
     do {
       try runStatements(body.statements, out)
       return false

@@ -69,6 +69,8 @@ public final class Interpreter {
   public var simulatedTime = false
   /// What the utility cmdlets keep between calls: the random generator and the session clock.
   let utilityState = UtilityState()
+  /// Ctrl+C: raised by the host, polled before each statement (see Interpreter+Interactive).
+  public let interruptSignal = InterruptSignal()
 
   public init(host: HostInterface, environment: [String: String] = [:]) {
     self.host = host
