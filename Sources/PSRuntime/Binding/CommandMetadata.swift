@@ -1,9 +1,17 @@
 /// What the binder knows about a command: its parameters and how they group into sets.
 public struct CommandMetadata {
   public var name: String
-  public var parameters: [ParameterMetadata]
+  public var parameters: [ParameterMetadata] {
+    didSet { parameterSetNames = Self.setNames(parameters, defaultParameterSet) }
+  }
   /// `[CmdletBinding(DefaultParameterSetName = '…')]`.
-  public var defaultParameterSet: String?
+  public var defaultParameterSet: String? {
+    didSet { parameterSetNames = Self.setNames(parameters, defaultParameterSet) }
+  }
+  /// Every named parameter set, in order of first declaration, plus the default set when no
+  /// parameter names it (PowerShell adds it to the set map too). Kept up to date as the
+  /// parameters change, because the binder reads it for every pipeline object.
+  public private(set) var parameterSetNames: [String]
   /// `[CmdletBinding()]` or any `[Parameter()]`: common parameters apply, unknown arguments are
   /// errors rather than `$args`.
   public var isAdvanced: Bool
@@ -26,6 +34,7 @@ public struct CommandMetadata {
     self.name = name
     self.parameters = parameters
     self.defaultParameterSet = defaultParameterSet
+    parameterSetNames = Self.setNames(parameters, defaultParameterSet)
     self.isAdvanced = isAdvanced
     self.supportsShouldProcess = supportsShouldProcess
     self.positionalBinding = positionalBinding
@@ -33,9 +42,7 @@ public struct CommandMetadata {
     self.bindsAsCompiledCmdlet = bindsAsCompiledCmdlet
   }
 
-  /// Every named parameter set, in order of first declaration, plus the default set when no
-  /// parameter names it (PowerShell adds it to the set map too).
-  public var parameterSetNames: [String] {
+  static func setNames(_ parameters: [ParameterMetadata], _ defaultParameterSet: String?) -> [String] {
     var names: [String] = []
     for p in parameters {
       for s in p.sets.keys.sorted() where s != ParameterMetadata.allParameterSets && !names.contains(s) {

@@ -83,3 +83,31 @@ public enum ParameterBinder {
     return session.result
   }
 }
+
+extension ParameterBinder {
+  /// The one parameter that takes pipeline objects, when binding an object is nothing more than
+  /// setting it: it is in every set, takes objects by value only, is untyped and unvalidated,
+  /// and no other parameter reads the pipeline. Then (as for `Where-Object`, `ForEach-Object`,
+  /// `Out-Null`) each object is bound directly instead of through the four binding passes.
+  public static func trivialPipelineParameter(_ meta: CommandMetadata) -> String? {
+    guard meta.isAdvanced else { return nil }
+    let takers = meta.parameters.filter { $0.takesPipelineInputInSomeSet }
+    guard takers.count == 1, let p = takers.first, p.sets.count == 1,
+      let info = p.sets[ParameterMetadata.allParameterSets], info.valueFromPipeline,
+      !info.valueFromPipelineByPropertyName, !info.mandatory || p.allowNull,
+      p.type == nil || p.type == .object, p.validateSet == nil, p.validateRange == nil, p.validatePattern == nil,
+      !p.validateNotNull, !p.validateNotNullOrEmpty, p.validateScript == nil, p.validateLength == nil,
+      p.validateCount == nil
+    else { return nil }
+    return p.name
+  }
+
+  /// Binds a pipeline object to the trivial pipeline parameter (see above).
+  public static func bindTrivially(_ result: BindingResult, _ name: String, _ input: Value) -> BindingResult {
+    var r = result
+    r.bound.removeAll { $0.name == name }
+    r.bound.append((name, input))
+    r.pipelineBound = [name.lowercased()]
+    return r
+  }
+}

@@ -46,7 +46,12 @@ public struct ParameterMetadata {
   public var isSwitch: Bool
   public var aliases: [String]
   /// Per parameter set; the key `__AllParameterSets` when no set is named.
-  public var sets: [String: ParameterSetInfo]
+  public var sets: [String: ParameterSetInfo] {
+    didSet { namedSets = Self.named(sets) }
+  }
+  /// The named parameter sets this parameter belongs to (not `__AllParameterSets`), sorted;
+  /// kept with `sets` because the binder asks for every pipeline object.
+  private(set) var namedSets: [String]
   public var validateSet: [String]?
   public var validateSetIgnoreCase: Bool
   public var validateRange: (min: Value, max: Value)?
@@ -83,6 +88,7 @@ public struct ParameterMetadata {
     self.isSwitch = isSwitch ?? (type == .switchParameter)
     self.aliases = aliases
     self.sets = sets
+    namedSets = Self.named(sets)
     self.validateSet = validateSet
     self.validateSetIgnoreCase = validateSetIgnoreCase
     self.validateRange = validateRange
@@ -94,8 +100,9 @@ public struct ParameterMetadata {
     self.defaultValue = defaultValue
   }
 
-  /// The named parameter sets this parameter belongs to (not `__AllParameterSets`), sorted.
-  var namedSets: [String] { sets.keys.filter { $0 != Self.allParameterSets }.sorted() }
+  static func named(_ sets: [String: ParameterSetInfo]) -> [String] {
+    sets.keys.filter { $0 != Self.allParameterSets }.sorted()
+  }
 
   var isInAllSets: Bool { sets[Self.allParameterSets] != nil }
 

@@ -15,6 +15,8 @@ final class CmdletStage: PipelineStage {
   let outCollector = StreamCollector()
   let errorVariable: (String, StreamCollector)?
   let warningVariable: (String, StreamCollector)?
+  /// Set when each pipeline object can be bound by simply setting this parameter.
+  let trivialPipelineParameter: String?
 
   init(
     _ interp: Interpreter, _ cmdlet: Cmdlet, arguments: [CommandArgument], at extent: SourceRange,
@@ -46,6 +48,7 @@ final class CmdletStage: PipelineStage {
     let pipe = outVariable == nil ? output : interp.tee(output, into: outCollector)
     context = CmdletContext(interpreter: interp, metadata: cmdlet.metadata, bound: bound, extent: extent, output: pipe)
     body = cmdlet.make()
+    trivialPipelineParameter = ParameterBinder.trivialPipelineParameter(cmdlet.metadata)
     context.stageIdentity = ObjectIdentifier(self)
   }
 
@@ -83,6 +86,11 @@ final class CmdletStage: PipelineStage {
         throw interp.bindingFailure(error, command: cmdlet.metadata.name, at: extent)
       }
       if let p = body.process { try phase { try p(context, nil) } }
+      return
+    }
+    if let name = trivialPipelineParameter {
+      context.bound = ParameterBinder.bindTrivially(bound, name, item)
+      if let p = body.process { try phase { try p(context, item) } }
       return
     }
     do {
