@@ -30,24 +30,38 @@ public final class EflowSession: @unchecked Sendable {
     return s
   }
 
+  /// The state last read or written by this session, and the identity of the file it came
+  /// from: a read-only cmdlet reuses it while the file is the same (every write renames a new
+  /// file into place, so another process's change always shows as a new identity).
+  private var cached: (file: FileIdentity?, state: HostState)?
+
   /// The current state (the profile's fresh state when none is saved yet).
   public func read() throws -> HostState {
+    let file = FileIdentity(path: location.url.path)
+    if let c = cached, c.file == file { return c.state }
     let state = try store().read()
     try checkProfile(state)
+    cached = (file, state)
     return state
   }
 
   /// Applies one change as a transaction: all of it is saved, or (on an error) none of it.
   @discardableResult
   public func change<T>(_ body: (inout HostState) throws(EflowError) -> T) throws -> T {
-    try store().transaction { (state: inout HostState) throws -> T in
+    var after: HostState?
+    let result = try store().transaction { (state: inout HostState) throws -> T in
       try checkProfile(state)
-      return try state.transact(body)
+      let r = try state.transact(body)
+      after = state
+      return r
     }
+    cached = after.map { (FileIdentity(path: location.url.path), $0) }
+    return result
   }
 
   /// Starts over: a fresh state from the profile and seed.
   public func reset() throws {
+    cached = nil
     let profile = try profile()
     try store().reset(to: HostState(profile: profile, seed: settings.seed ?? UInt64.random(in: 0...UInt64.max)))
   }
@@ -62,5 +76,28 @@ public final class EflowSession: @unchecked Sendable {
         .invalidOperation,
         "The state file '\(location.url.path)' holds the simulated host '\(state.profile.computerName)', not the one of host profile '\(asked)'. Use another -State file, or run Reset-SimState -Force to start over with this profile.")
     }
+  }
+}
+
+/// What tells one version of the state file from another: device, inode, size and change
+/// time (nil when there is no file).
+struct FileIdentity: Equatable {
+  let device: UInt64
+  let inode: UInt64
+  let size: Int64
+  let changed: timespec
+
+  init?(path: String) {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    device = UInt64(st.st_dev)
+    inode = UInt64(st.st_ino)
+    size = Int64(st.st_size)
+    changed = st.st_ctim
+  }
+
+  static func == (a: FileIdentity, b: FileIdentity) -> Bool {
+    a.device == b.device && a.inode == b.inode && a.size == b.size && a.changed.tv_sec == b.changed.tv_sec
+      && a.changed.tv_nsec == b.changed.tv_nsec
   }
 }
