@@ -97,7 +97,7 @@ extension GuestShell {
       network = IPv4Network(containing: address, prefixLength: length)
     }
     guard let network else { return inv.fail("\(target): Unknown host", status: 4) }
-    if netmask != nil, network.address != IPv4Address(target) {
+    if netmask != nil, let given = IPv4Address(target), network.address != given {
       return inv.fail("route: netmask doesn't match route address", status: 4)
     }
     spec.destination = network
