@@ -758,8 +758,23 @@ function Invoke-EflowVmCommand {
     System.String. One per output line.
 
     .NOTES
-    eflowsh emulates the commands EFLOW networking guides use (ip, ifconfig, route, resolvectl,
-    ping, cat of network files, systemctl, ...); other commands fail with "command not found".
+    eflowsh runs the command in a simulated VM, never on the Linux machine: a bash subset (;, &&,
+    ||, pipes, quotes, $VAR, ${VAR}, $(...), redirections >, >>, 2>&1, > /dev/null, here-documents,
+    sudo, sudo bash -c '...', bash SCRIPT) and the commands EFLOW guides use: ip (addr, link,
+    route show/get/add/del/replace, neigh), route, ifconfig, netstat -rn, resolvectl, ping,
+    iptables, iptables-save, hostname, systemctl, iotedge, docker, modprobe, lsusb, and cat, echo,
+    printf, tee, touch, mkdir, rm, cp, mv, chmod, chown, ls, grep, head, tail, wc, cut, awk, sed,
+    sort, uniq, tr, base64 on the VM's own file system (kept in the state; writing under /etc
+    needs sudo). Other commands fail with "bash: X: command not found" (exit code 127). Each call
+    is one transaction: files, routes and DNS changes it makes are kept, also when it fails.
+    Routes and runtime DNS are recreated at every Start-EflowVm, after which units enabled from
+    /etc/systemd/system run their ExecStart; "sleep" takes no time. ping without -c sends 4.
+    A non-zero exit code is a terminating error unless -ignoreError is given. Its text follows the
+    module, which throws "$command $arguments failed to execute [$err]" for its SSH call (seen as
+    "ssh  failed to execute []" in iotedge-eflow issue #307): eflowsh throws
+    "ssh  failed to execute [<standard error>]", the standard error lines joined by spaces, and
+    returns no output. With -ignoreError the standard output is returned and the standard error is
+    dropped (redirect it with 2>&1 to see it).
     -command is Position 0, as transcripts show; eflowsh makes it mandatory (PowerShell prompts
     for it in an interactive session).
     #>
@@ -791,7 +806,9 @@ function Connect-EflowVm {
 
     .NOTES
     No parameters. eflowsh's VM shell is line by line and understands the same commands as
-    Invoke-EflowVmCommand; it is not a full terminal (no full-screen programs).
+    Invoke-EflowVmCommand; it is not a full terminal (no full-screen programs, no line editing).
+    It needs a terminal: when eflowsh's input or output is not one (a script in CI, a pipe),
+    Connect-EflowVm fails with a clear error instead of waiting; use Invoke-EflowVmCommand there.
     #>
     [CmdletBinding()]
     param()
@@ -825,6 +842,11 @@ function Copy-EflowVmFile {
     .NOTES
     -fromFile and -toFile are mandatory (informed choice). eflowsh's simulated VM has a small
     file system: pushed files are kept and can be read back with Invoke-EflowVmCommand "cat ...".
+    The host path is read like other eflowsh file cmdlets read paths: a Linux path as it is
+    (relative to the current location), a C:\... path under eflowsh's drive directory. The VM
+    path is relative to /home/iotedge-user; a directory receives the file under its own name.
+    The copy runs as iotedge-user: writing under /etc fails with "Permission denied", as with SCP
+    (the error is "scp  failed to execute [scp: <path>: Permission denied]").
     #>
     [CmdletBinding()]
     param(

@@ -78,11 +78,14 @@ function Get-SimVmRoute {
     Gets the routing table inside the simulated EFLOW VM.
 
     .DESCRIPTION
-    Returns the VM's IPv4 routes, in the kernel's order, as objects with Destination, Gateway
+    Returns the VM's IPv4 routes, in the order they were inserted (which decides between routes
+    of equal metric; "route" and "ip route" in the VM list the same routes sorted by destination), as objects with Destination, Gateway
     (0.0.0.0 when none), Genmask, PrefixLength, Flags (U up, G via a gateway, H host route),
     Metric and Iface: one default route per interface (metric 1024 for DHCP, 0 for static), the
     connected routes of each interface, and docker0's 172.17.0.0/16 once IoT Edge runs. The same table that
-    Invoke-EflowVmCommand "sudo route" prints. Routes are recreated at each VM start.
+    Invoke-EflowVmCommand "sudo route" prints, including routes changed in the VM with ip route
+    add/del/replace or route add/del. Routes are recreated at each VM start (then units enabled in
+    the VM run, and may change them again).
 
     .PARAMETER GuestInterfaceName
     Only the routes of these guest interfaces (eth0, eth1, ..., docker0).

@@ -5,8 +5,8 @@ import PSRuntime
 /// The AzureEFLOW module's handlers (and EflowSim's Get-SimVmRoute), split by area:
 /// `+AzureEFLOWVM` (deploy and lifecycle), `+AzureEFLOWNetworking` (networks, endpoints, DNS,
 /// guest routes), `+AzureEFLOWProvisioning` (provisioning, features, telemetry, TPM),
-/// `+AzureEFLOWLogs` (Get-EflowLogs and its zip writer), `+AzureEFLOWUnsupported` (what this
-/// build does not emulate yet). This file holds what they share: how engine refusals become
+/// `+AzureEFLOWLogs` (Get-EflowLogs and its zip writer), `+AzureEFLOWGuest` (the in-VM shell,
+/// Connect-EflowVm, Copy-EflowVmFile; shared folders are not emulated yet). This file holds what they share: how engine refusals become
 /// PowerShell errors, how progress lines are printed, and parameter reading.
 extension Handlers {
   func registerAzureEFLOW(into i: Interpreter) {
@@ -14,7 +14,7 @@ extension Handlers {
     registerEflowNetworking(into: i)
     registerEflowProvisioning(into: i)
     registerEflowLogs(into: i)
-    registerEflowUnsupported(into: i)
+    registerEflowGuest(into: i)
   }
 
   /// Binds a handler whose whole work happens once (these cmdlets take no pipeline input).

@@ -60,7 +60,14 @@ extension Handlers {
     }
 
     eflowCmdlet(i, "Start-EflowVm") { ctx in
-      try session.eflow(ctx) { try session.change { (s) throws(EflowError) in try s.startVM() } }
+      // The guest boots after systemd-networkd has set the routes: enabled units run then.
+      try session.eflow(ctx) {
+        try session.change { (s) throws(EflowError) in
+          let wasRunning = s.vm?.isRunning ?? false
+          try s.startVM()
+          if !wasRunning { s.bootGuest() }
+        }
+      }
     }
 
     eflowCmdlet(i, "Stop-EflowVm") { ctx in

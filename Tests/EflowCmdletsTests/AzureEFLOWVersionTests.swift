@@ -27,17 +27,6 @@ struct AzureEFLOWVersionTests {
     }
   }
 
-  @Test(arguments: ["Invoke-EflowVmCommand 'ip route'", "Connect-EflowVm", "Copy-EflowVmFile -fromFile a -toFile b -pushFile"])
-  func inVmShellCmdletsFailLoudly(_ script: String) {
-    let h = EflowHarness()
-    h.deploy()
-    let name = String(script.split(separator: " ")[0])
-    let r = h.run(script)
-    #expect(r.error == "\(name) is not supported by eflowsh yet: the in-VM shell is not part of this build.")
-    #expect(r.errorId == "NotSupported,\(name)")
-    #expect(r.errors.first?.exceptionType == "System.NotSupportedException")
-  }
-
   @Test(arguments: [
     "Add-EflowVmSharedFolder -sharedFoldersJsonPath C:\\s.json", "Get-EflowVmSharedFolder",
     "Remove-EflowVmSharedFolder -sharedfolderRoot C:\\S -hostFolderPath Data",

@@ -15,7 +15,7 @@ struct ScenarioGoldenTests {
   static let seed = "42"
   static let epoch = "1700000000"
   /// Scripts written for another host profile than the default `client`.
-  static let profiles = ["internal-switch-nat.ps1": "server", "multi-nic.ps1": "server"]
+  static let profiles = ["internal-switch-nat.ps1": "server", "multi-nic.ps1": "server", "dmz-ot-routes.ps1": "server"]
   /// Commands run on the fresh state before a script that expects an existing deployment (their
   /// output is not part of the transcript).
   static let setups = [

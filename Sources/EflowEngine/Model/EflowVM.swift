@@ -48,6 +48,9 @@ public struct EflowVM: Codable, Sendable, Equatable {
   public var routes: [GuestRoute]
   /// `resolvectl dns` overrides per interface; cleared at every start.
   public var runtimeDns: [RuntimeDns]
+  /// The guest's file system, units and netfilter rules; created the first time something
+  /// looks inside the VM (absent in states written before the guest shell existed).
+  public var guest: GuestSystem? = nil
 
   public var isRunning: Bool { powerState == .running }
   public var primaryEndpoint: EflowEndpoint? { endpoints.first(where: \.isPrimary) }
