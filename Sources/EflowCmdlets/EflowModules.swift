@@ -22,6 +22,7 @@ public enum EflowModules {
           commands: m.commands
         ) { text })
     }
+    interpreter.aboutTopics["about_eflowsh"] = AboutEflowsh.text
     let handlers = Handlers(session: session)
     handlers.register(into: interpreter)
   }

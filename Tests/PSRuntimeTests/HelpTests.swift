@@ -43,6 +43,21 @@ struct HelpTests {
     for f in fragments { #expect(out.contains(f), "\(command): missing \(f)\n\(out)") }
   }
 
+  @Test func questionMarkShowsTheCommandsHelp() {
+    let (out, errors, _) = run(Self.function + "Set-Thing -?")
+    #expect(errors.isEmpty)
+    #expect(out.contains("SYNOPSIS\n    Sets a thing."))
+  }
+
+  @Test func aboutTopicsComeFromTheHost() {
+    let host = CapturingHost()
+    let i = Interpreter(host: host)
+    i.aboutTopics["about_widgets"] = "TOPIC\n    about_widgets\n"
+    _ = i.runScript(Parser.parse("Get-Help about_Widgets; Get-Help about_nothing"))
+    #expect(host.out == "TOPIC\n    about_widgets\n\n")
+    #expect(host.errors.map(\.fullyQualifiedErrorId) == ["HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand"])
+  }
+
   @Test func helpForAnUnknownCommandIsAnError() {
     let (_, errors, _) = run("Get-Help No-SuchThing")
     #expect(errors == ["HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand"])

@@ -185,6 +185,14 @@ extension Interpreter {
         routes: stageRoutes, expectsInput: expectsInput)
     }
     let name = Conversions.toString(nameValue)
+    // `Command -?` shows the command's help, as PowerShell does.
+    if args.contains(where: { if case .named("?", _, _) = $0 { return true } else { return false } }),
+      let help = cmdlets["get-help"]
+    {
+      return try CmdletStage(
+        self, help, arguments: [.positional(.string(name))], at: c.extent, elements: [], output: output,
+        routes: stageRoutes, expectsInput: false)
+    }
     switch try resolveCommand(name, at: nameExpr.extent) {
     case .function(let f):
       return try FunctionStage(

@@ -26,6 +26,8 @@ public final class Interpreter {
   var handlers: [String: () -> CmdletBody] = [:]
   /// `Export-ModuleMember` of the module being imported.
   var moduleExports: ModuleExports?
+  /// `about_` help topics by lowercased name (the host adds its own, such as about_eflowsh).
+  public var aboutTopics: [String: String] = [:]
   /// Script files run as commands, parsed once.
   var scriptFiles: [String: FunctionDefinition] = [:]
   /// Where redirected streams of the running stage go.

@@ -14,6 +14,19 @@ extension Interpreter {
           try ctx.emit(.string(Interpreter.aboutHelp))
           return
         }
+        if name.lowercased().hasPrefix("about_") {
+          guard let topic = i.aboutTopics[name.lowercased()] else {
+            throw ctx.terminatingError(
+              ErrorRecord(
+                exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException",
+                message:
+                  "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
+                errorId: "HelpNotFound", category: .resourceUnavailable, targetObject: .string(name),
+                commandName: "Microsoft.PowerShell.Commands.GetHelpCommand"))
+          }
+          try ctx.emit(.string(topic))
+          return
+        }
         let resolved: ResolvedCommand
         do {
           resolved = try i.resolveCommand(name, at: ctx.extent)
