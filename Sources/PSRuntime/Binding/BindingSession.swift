@@ -258,6 +258,7 @@ struct BindingSession {
   /// still valid, by position. Two parameters at one position in one set is
   /// `AmbiguousPositionalParameterNoName`.
   func positionalTable() throws(ParameterBindingError) -> [(position: Int, entries: [PositionEntry])] {
+    if meta.parameterSetNames.isEmpty { return try positionalTableWithoutSets() }
     var table: [Int: [PositionEntry]] = [:]
     for (i, p) in meta.parameters.enumerated() where !boundDeclared.contains(i) {
       for (set, info) in p.matchingSetData(valid) {
@@ -275,6 +276,23 @@ struct BindingSession {
       }
     }
     return table.keys.sorted().map { ($0, table[$0] ?? []) }
+  }
+
+  /// The same table for a command without named parameter sets (most functions): every
+  /// parameter is in the one set, so the table is the unbound positional parameters in order.
+  func positionalTableWithoutSets() throws(ParameterBindingError) -> [(position: Int, entries: [PositionEntry])] {
+    var table: [(position: Int, entries: [PositionEntry])] = []
+    for i in meta.parameters.indices where !boundDeclared.contains(i) {
+      guard let info = meta.parameters[i].sets[ParameterMetadata.allParameterSets], !info.valueFromRemainingArguments,
+        let position = info.position
+      else { continue }
+      table.append((position, [PositionEntry(param: i, sets: [nil])]))
+    }
+    table.sort { $0.position < $1.position }
+    for k in table.indices.dropFirst() where table[k].position == table[k - 1].position {
+      throw .ambiguousPositionalParameterNoName()
+    }
+    return table
   }
 
   /// `BindPositionalParameters`: one argument per position, trying the default set before the
