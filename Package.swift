@@ -24,7 +24,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "eflowsh",
-      dependencies: ["PSHost", "EflowCmdlets", "CReadline"]
+      dependencies: ["PSHost", "PSRuntime", "EflowCmdlets", "CReadline"]
     ),
     .executableTarget(
       name: "BenchmarkSuite",
@@ -33,11 +33,11 @@ let package = Package(
     ),
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
     .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
-    .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage"]),
+    .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage", "PSRuntime"]),
     .testTarget(name: "EflowEngineTests", dependencies: ["EflowEngine"]),
     .testTarget(name: "EflowCmdletsTests", dependencies: ["EflowCmdlets", "PSRuntime", "PSLanguage", "EflowEngine"]),
     .testTarget(
-      name: "ScriptTests", dependencies: ["PSHost", "PSLanguage", "EflowCmdlets"], exclude: ["Programs", "Golden"]),
+      name: "ScriptTests", dependencies: ["PSHost", "PSLanguage", "EflowCmdlets", "PSRuntime"], exclude: ["Programs", "Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import EflowCmdlets
 import Foundation
 import PSHost
+import PSRuntime
 
 /// The real process: files from disk, text to stdout and stderr.
 struct ProcessIO: HostIO {
@@ -29,7 +30,7 @@ struct ProcessIO: HostIO {
   }
 
   mutating func readStandardInput() -> String {
-    Self.decode(FileHandle.standardInput.readDataToEndOfFile())
+    Self.decode(FileDescriptorIO.readAll(FileHandle.standardInput))
   }
 
   /// UTF-8 (with or without BOM), or UTF-16 with a BOM as Windows PowerShell writes it.

@@ -1,4 +1,5 @@
 import Foundation
+import PSRuntime
 import Testing
 
 /// eflowsh's REPL on a real pseudo-terminal: readline, continuation, Tab, history across
@@ -104,7 +105,7 @@ struct ReplTerminalTests {
     let out = Pipe()
     p.standardOutput = out
     try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let data = FileDescriptorIO.readAll(out.fileHandleForReading)
     p.waitUntilExit()
     return try JSONDecoder().decode(Session.self, from: data)
   }

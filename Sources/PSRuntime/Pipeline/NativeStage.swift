@@ -60,10 +60,10 @@ final class NativeStage: PipelineStage {
     let done = DispatchSemaphore(value: 0)
     let errHandle = err.fileHandleForReading
     DispatchQueue.global().async {
-      errBox.data = errHandle.readDataToEndOfFile()
+      errBox.data = FileDescriptorIO.readAll(errHandle)
       done.signal()
     }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let outData = FileDescriptorIO.readAll(out.fileHandleForReading)
     p.waitUntilExit()
     done.wait()
     let errData = errBox.data
