@@ -24,6 +24,7 @@ public enum EflowModules {
     }
     let handlers = Handlers(session: session)
     handlers.register(into: interpreter)
+    EflowViews.register(into: interpreter)
   }
 
   /// The version `Get-Module` shows: the EFLOW release for AzureEFLOW, Windows' module
