@@ -25,6 +25,7 @@ public enum EflowModules {
     interpreter.aboutTopics["about_eflowsh"] = AboutEflowsh.text
     let handlers = Handlers(session: session)
     handlers.register(into: interpreter)
+    EflowViews.register(into: interpreter)
   }
 
   /// The version `Get-Module` shows: the EFLOW release for AzureEFLOW, Windows' module

@@ -125,7 +125,7 @@ final class FormatRenderer {
     groupOpen = true
     if let label {
       lines.append("")
-      lines.append(label)
+      lines += label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       lines.append("")
     }
     switch fs.shape {

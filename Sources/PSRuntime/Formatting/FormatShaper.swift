@@ -132,6 +132,8 @@ final class FormatShaper {
     var columns: [Column]
     /// A complex view (a date's long form).
     var complex: ((Value) -> [String])?
+    /// `-GroupBy`, else the registered view's grouping: the key and the header of a group.
+    var groupBy: (key: (Value) throws -> Value, header: (Value, Value) throws -> String)?
   }
 
   /// The records for one pipeline object; collections are shown item by item.
@@ -172,7 +174,11 @@ final class FormatShaper {
       return
     }
     if active == nil {
-      let view = try selectView(v)
+      var view = try selectView(v)
+      if let g = request.groupBy {
+        let label = groupLabel(g)
+        view.groupBy = (key: { [unowned self] in try self.read(g, $0) }, header: { _, key in "   " + label + ": " + DisplayValues.cellText(key) })
+      }
       active = view
       out.append(.formatStart(startData(view, firstObject: v)))
     }
@@ -182,9 +188,9 @@ final class FormatShaper {
       if !pairs.isEmpty { out.append(.entry(.list(pairs), outOfBand: true)) }
       return
     }
-    if let g = request.groupBy {
-      let key = try read(g, v)
-      let label = "   " + groupLabel(g) + ": " + DisplayValues.cellText(key)
+    if let g = view.groupBy {
+      let key = try g.key(v)
+      let label = try g.header(v, key)
       if !groupOpen {
         out.append(.groupStart(label: label))
         groupOpen = true
@@ -250,7 +256,9 @@ final class FormatShaper {
         }
         return Column(label: c.header, width: c.width, alignment: c.alignment, read: read)
       }
-      return ActiveView(shape: view.kind == .table ? .table : .list, typeNames: view.typeNames, columns: columns)
+      var active = ActiveView(shape: view.kind == .table ? .table : .list, typeNames: view.typeNames, columns: columns)
+      if let g = view.groupBy { active.groupBy = (key: { g.key($0) }, header: { v, _ in g.header(v) }) }
+      return active
     }
     if shape == nil, case .dateTime = v {
       return ActiveView(

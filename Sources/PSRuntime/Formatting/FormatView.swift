@@ -18,20 +18,30 @@ public struct FormatView: Sendable {
   public var columns: [FormatColumn]
   /// For tables: hide the header row (the view's `HideTableHeaders`).
   public var hideTableHeaders: Bool
+  /// The view's `GroupBy`: consecutive objects with the same key form a group under a header
+  /// (`Format-Table -GroupBy` overrides it).
+  public var groupBy: FormatGroupBy?
 
-  public init(typeName: String, kind: Kind, columns: [FormatColumn], hideTableHeaders: Bool = false) {
+  public init(
+    typeName: String, kind: Kind, columns: [FormatColumn], hideTableHeaders: Bool = false, groupBy: FormatGroupBy? = nil
+  ) {
     self.typeNames = [typeName]
     self.kind = kind
     self.columns = columns
     self.hideTableHeaders = hideTableHeaders
+    self.groupBy = groupBy
   }
 
   /// A view for several types at once.
-  public init(typeNames: [String], kind: Kind, columns: [FormatColumn], hideTableHeaders: Bool = false) {
+  public init(
+    typeNames: [String], kind: Kind, columns: [FormatColumn], hideTableHeaders: Bool = false,
+    groupBy: FormatGroupBy? = nil
+  ) {
     self.typeNames = typeNames
     self.kind = kind
     self.columns = columns
     self.hideTableHeaders = hideTableHeaders
+    self.groupBy = groupBy
   }
 
   /// Same as `columns`, read naturally for list views.
@@ -40,6 +50,27 @@ public struct FormatView: Sendable {
   func applies(to typeName: String?) -> Bool {
     guard let typeName else { return false }
     return typeNames.contains { $0.caseInsensitiveEquals(typeName) }
+  }
+}
+
+/// A view's grouping: the key objects are grouped by, and the header shown above each group
+/// (a format file's `GroupBy` with its `CustomControl`). The header is written between blank
+/// lines, as `Format-Table -GroupBy`'s `   Name: value` is; a header ending with a line break
+/// gets a second blank line after it (the custom control's `NewLine`), as the file system's
+/// `    Directory: C:\path` has.
+public struct FormatGroupBy: Sendable {
+  public var key: @Sendable (Value) -> Value
+  public var header: @Sendable (Value) -> String
+
+  public init(key: @escaping @Sendable (Value) -> Value, header: @escaping @Sendable (Value) -> String) {
+    self.key = key
+    self.header = header
+  }
+
+  /// Groups by a property, the header made from the object.
+  public init(property: String, header: @escaping @Sendable (Value) -> String) {
+    self.key = { DisplayValues.property($0, property) ?? .null }
+    self.header = header
   }
 }
 

@@ -54,15 +54,6 @@ public final class OutputFormatter {
     o.typeName = "System.Collections.DictionaryEntry"
     return .object(o)
   }
-
-  /// The views Windows PowerShell ships for the types the runtime has.
-  static let builtinViews: [FormatView] = [
-    FormatView(
-      typeName: "System.Collections.DictionaryEntry", kind: .table,
-      columns: [FormatColumn("Name", width: 30, alignment: .left), FormatColumn("Value", alignment: .left)]),
-    FormatView(typeName: "System.Guid", kind: .table, columns: [FormatColumn("Guid", alignment: .left)]),
-    FormatView(typeName: "System.TimeSpan", kind: .list, columns: DisplayValues.timeSpanNames.map { FormatColumn($0) }),
-  ]
 }
 
 /// One `Out-Default` / `Out-String` run: `format-default` for raw objects, then the renderer.

@@ -245,7 +245,8 @@ extension Interpreter {
     for c in matched {
       let display = c.type == "Alias" ? "\(c.name) -> \(aliases[c.name.lowercased()] ?? "")" : c.name
       let o = PSObject([
-        ("CommandType", .string(c.type)), ("Name", .string(display)), ("Version", .string("")), ("Source", .string(c.source)),
+        ("CommandType", .string(c.type)), ("Name", .string(c.name)), ("DisplayName", .string(display)),
+        ("Version", .string("")), ("Source", .string(c.source)),
       ])
       o.typeName = c.type == "Alias" ? "System.Management.Automation.AliasInfo" : "System.Management.Automation.\(c.type == "Cmdlet" ? "CmdletInfo" : "FunctionInfo")"
       o.stringValue = c.name
