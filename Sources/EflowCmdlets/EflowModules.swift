@@ -23,6 +23,7 @@ public enum EflowModules {
         ) { text })
     }
     interpreter.aboutTopics["about_eflowsh"] = AboutEflowsh.text
+    interpreter.argumentValues = argumentValues(session)
     let handlers = Handlers(session: session)
     handlers.register(into: interpreter)
     EflowViews.register(into: interpreter)

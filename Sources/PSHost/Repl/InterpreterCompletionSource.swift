@@ -30,6 +30,6 @@ public struct InterpreterCompletionSource: CompletionSource {
   }
 
   public func argumentValues(command: String, parameter: String) -> [String] {
-    valueProvider?(command, parameter) ?? []
+    (valueProvider ?? interpreter.argumentValues)?(command, parameter) ?? []
   }
 }

@@ -26,6 +26,9 @@ public final class Interpreter {
   var handlers: [String: () -> CmdletBody] = [:]
   /// `Export-ModuleMember` of the module being imported.
   var moduleExports: ModuleExports?
+  /// Values to offer when completing an argument (command name, parameter name → values), from
+  /// whatever the host knows: the simulated host's switch, endpoint and adapter names.
+  public var argumentValues: ((_ command: String, _ parameter: String) -> [String])?
   /// `about_` help topics by lowercased name (the host adds its own, such as about_eflowsh).
   public var aboutTopics: [String: String] = [:]
   /// Script files run as commands, parsed once.
