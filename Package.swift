@@ -28,7 +28,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "BenchmarkSuite",
-      dependencies: ["PSRuntime", "PSLanguage", "EflowCmdlets", "EflowEngine"],
+      dependencies: ["PSRuntime", "PSLanguage", "PSHost", "EflowCmdlets", "EflowEngine"],
       path: "Benchmarks/Suite"
     ),
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),

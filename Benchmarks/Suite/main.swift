@@ -1,7 +1,8 @@
 // The benchmark suite (not tests): `swift run -c release BenchmarkSuite [section...]`.
 //
 // Prints one table of medians and spreads: start-up (against bash and python3), parsing,
-// evaluation, EFLOW cmdlets. Sections: startup, parse, eval, cmdlets (default: all).
+// evaluation, EFLOW cmdlets, the interactive shell. Sections: startup, parse, eval, cmdlets, repl
+// (default: all).
 import Foundation
 
 let wanted = Set(CommandLine.arguments.dropFirst().map { $0.lowercased() })
@@ -17,3 +18,4 @@ if on("startup") { StartupBench.run(eflowsh: eflowsh) }
 if on("parse") { ParseBench.run(scriptsDir: "scripts") }
 if on("eval") { EvalBench.run() }
 if on("cmdlets") { CmdletBench.run() }
+if on("repl") { ReplBench.run(eflowsh: eflowsh) }

@@ -85,3 +85,15 @@ struct HelpTests {
     #expect(host.progress == ["Copying: half [ooooooooooooooo               ] 50%", nil])
   }
 }
+
+/// Built-in declarations are parsed on first use; every one of them must parse.
+struct BuiltinDeclarationTests {
+  @Test func everyBuiltinDeclarationParses() {
+    let i = Interpreter(host: CapturingHost())
+    #expect(i.cmdlets.count >= 80)
+    for (key, c) in i.cmdlets {
+      #expect(c.metadata.name.lowercased() == key)
+      #expect(c.name == c.metadata.name)
+    }
+  }
+}

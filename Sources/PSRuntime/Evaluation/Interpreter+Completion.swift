@@ -29,7 +29,7 @@ extension Interpreter {
       for f in cur.functions.values { add(f.name) }
       s = cur.parent
     }
-    for c in cmdlets.values { add(c.metadata.name) }
+    for c in cmdlets.values { add(c.name) }
     for a in aliases.keys { add(a) }
     for m in moduleSources.values { for c in m.commands { add(c) } }
     return names

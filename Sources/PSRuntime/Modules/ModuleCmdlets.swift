@@ -109,7 +109,7 @@ extension Interpreter {
 
   func exportedNames(_ m: LoadedModule) -> [String] {
     let cased = (m.exportedFunctions + m.exportedCmdlets).map { k in
-      cmdlets[k]?.metadata.name ?? globalScope.functions[k]?.name ?? k
+      cmdlets[k]?.name ?? globalScope.functions[k]?.name ?? k
     }
     return cased.sorted { $0.lowercased() < $1.lowercased() }
   }
@@ -214,7 +214,7 @@ extension Interpreter {
     }
     for (key, c) in cmdlets {
       let module = loadedModules.values.first { $0.exportedCmdlets.contains(key) }?.name ?? "Microsoft.PowerShell.Utility"
-      add(c.metadata.name, module == "Microsoft.PowerShell.Utility" ? "Cmdlet" : "Function", module)
+      add(c.name, module == "Microsoft.PowerShell.Utility" ? "Cmdlet" : "Function", module)
     }
     if !ctx.flag("ListImported") {
       for m in moduleSources.values where loadedModules[m.name.lowercased()] == nil {

@@ -5,14 +5,47 @@ import PSLanguage
 /// functions alike; `make` returns a fresh body for each invocation, so a body may keep state
 /// between its phases in captured variables.
 public struct Cmdlet {
-  public var metadata: CommandMetadata
+  /// The declared name (known without parsing the declaration).
+  public let name: String
+  private let declared: LazyDeclaration
   public var make: () -> CmdletBody
   /// The comment-based help of its declaration, and the declaration's text (for Get-Help).
   public var help: (comment: Comment, source: SourceFile)?
 
   public init(metadata: CommandMetadata, make: @escaping () -> CmdletBody) {
-    self.metadata = metadata
+    name = metadata.name
+    declared = LazyDeclaration(metadata)
     self.make = make
+  }
+
+  /// A cmdlet whose `param()` text is parsed the first time it is needed: start-up declares
+  /// about a hundred built-ins, and most runs use a few of them.
+  init(name: String, declaration: @escaping () -> CommandMetadata, make: @escaping () -> CmdletBody) {
+    self.name = name
+    declared = LazyDeclaration(declaration)
+    self.make = make
+  }
+
+  public var metadata: CommandMetadata { declared.value }
+}
+
+/// A declaration parsed on first use and kept.
+final class LazyDeclaration {
+  private var cached: CommandMetadata?
+  private let parse: (() -> CommandMetadata)?
+
+  init(_ metadata: CommandMetadata) {
+    cached = metadata
+    parse = nil
+  }
+
+  init(_ parse: @escaping () -> CommandMetadata) { self.parse = parse }
+
+  var value: CommandMetadata {
+    if let c = cached { return c }
+    let m = parse!()
+    cached = m
+    return m
   }
 }
 
@@ -122,7 +155,8 @@ public final class CmdletContext {
 extension Interpreter {
   /// Registers a command implemented in Swift, declared by its `param(...)` text.
   public func defineCmdlet(_ name: String, _ paramText: String, make: @escaping () -> CmdletBody) {
-    cmdlets[name.lowercased()] = Cmdlet(metadata: declaration(name, paramText), make: make)
+    cmdlets[name.lowercased()] = Cmdlet(
+      name: name, declaration: { [unowned self] in self.declaration(name, paramText) }, make: make)
   }
 
   /// Registers a Swift command that needs all its input at once (`Sort-Object`,
