@@ -216,7 +216,7 @@ struct ObjectCmdletTests {
     ("$a = 1; Set-Variable a 2 -Option Constant; $a", "1\n", ["VariableCannotBeMadeConstant,Set-Variable"]),
     ("Read-Host 'Name'; 'after'", "after\n", ["InvalidOperation,Read-Host"]),
     ("New-Object Foo.Bar; 'after'", "after\n", ["TypeNotFound,New-Object"]),
-    ("New-Object System.Collections.ArrayList", "", ["NotSupported,New-Object"]),
+    ("New-Object System.Text.StringBuilder", "", ["NotSupported,New-Object"]),
     ("New-Object -ComObject Shell.Application", "", ["NotSupported,New-Object"]),
     ("$o = [pscustomobject]@{ A = 1 }; $o | Add-Member -NotePropertyName A -NotePropertyValue 2; $o.A", "1\n", ["MemberAlreadyExists,Add-Member"]),
     ("[pscustomobject]@{} | Add-Member -MemberType ScriptMethod -Name M -Value { 1 }", "", ["NotSupported,Add-Member"]),

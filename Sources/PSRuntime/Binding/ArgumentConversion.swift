@@ -11,6 +11,7 @@ enum ArgumentConversion {
     if v.isNull { return isReferenceType(type) ? v : nil }
     if case .array(let element) = type {
       if case .array(let a) = v {
+        guard a.isFixedSize else { return nil }
         if element == .object { return v }
         for x in a.items where !isInstance(x, element) { return nil }
         return .array(PSArray(a.items))
@@ -31,7 +32,9 @@ enum ArgumentConversion {
     case (.hashtable, .hashtable(let h)): return !h.isOrdered
     case (.ordered, .hashtable(let h)): return h.isOrdered
     case (.array(let element), .array(let a)):
-      return element == .object || a.items.allSatisfy { isInstance($0, element) }
+      return a.isFixedSize && (element == .object || a.items.allSatisfy { isInstance($0, element) })
+    case (.arrayList, .array(let a)): return a.kind == .arrayList
+    case (.list(let element), .array(let a)): return a.kind == .list(element)
     default: return false
     }
   }
@@ -39,7 +42,7 @@ enum ArgumentConversion {
   /// Types `$null` is an instance of (classes, not value types or strings).
   static func isReferenceType(_ type: PSType) -> Bool {
     switch type {
-    case .object, .array, .hashtable, .ordered, .pscustomobject, .ipAddress, .version, .type, .scriptBlock,
+    case .object, .array, .arrayList, .list, .hashtable, .ordered, .pscustomobject, .ipAddress, .version, .type, .scriptBlock,
       .reference, .staticClass:
       return true
     default:

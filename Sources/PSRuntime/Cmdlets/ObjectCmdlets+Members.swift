@@ -7,7 +7,7 @@ extension Interpreter {
   /// .NET types scripts create that the runtime does not model yet: New-Object says so plainly
   /// instead of claiming the type does not exist.
   static let knownUnsupportedTypes: Set<String> = [
-    "system.collections.arraylist", "collections.arraylist", "arraylist", "system.text.stringbuilder",
+    "arraylist", "system.text.stringbuilder",
     "text.stringbuilder", "system.collections.queue", "system.collections.stack", "system.net.webclient",
     "net.webclient", "system.diagnostics.stopwatch", "diagnostics.stopwatch", "system.random", "random",
     "system.io.memorystream", "system.io.streamreader", "system.io.streamwriter", "system.security.securestring",
@@ -15,8 +15,9 @@ extension Interpreter {
   ]
 
   /// `New-Object`: custom objects (`PSObject`, `PSCustomObject`, with `-Property`), and the .NET
-  /// types the runtime models, built as `[T]::new(args)` builds them. A type .NET has but eflowsh
-  /// does not model (ArrayList, List[T], StringBuilder…) is reported as not supported; an
+  /// types the runtime models (ArrayList and List[T] among them), built as `[T]::new(args)`
+  /// builds them. A type .NET has but eflowsh does not model (StringBuilder, Dictionary[K,V]…)
+  /// is reported as not supported; an
   /// unknown type gets PowerShell's `Cannot find type [X]` error. COM objects are not supported.
   func registerNewObject() {
     defineCmdlet(
@@ -48,14 +49,16 @@ extension Interpreter {
           result = .object(PSObject())
         } else {
           let base = lower.split(separator: "[").first.map(String.init) ?? lower
-          if Interpreter.knownUnsupportedTypes.contains(lower) || base.hasPrefix("system.collections.generic.")
-            || base.hasPrefix("collections.generic.")
+          let resolved = try? PSType.resolve(name: name)
+          if resolved == nil,
+            Interpreter.knownUnsupportedTypes.contains(lower) || base.hasPrefix("system.collections.generic.")
+              || base.hasPrefix("collections.generic.")
           {
             throw RuntimeError(
               id: "NotSupported", message: "New-Object: the .NET type [\(name)] is not supported by eflowsh.",
               exceptionType: "System.NotSupportedException")
           }
-          guard let type = try? PSType.resolve(name: name) else {
+          guard let type = resolved else {
             throw ctx.terminatingError(
               ErrorRecord(
                 exceptionType: "System.Management.Automation.PSArgumentException",

@@ -71,9 +71,8 @@ extension Interpreter {
         try assign(a)
         return try eval(a.left)
       }
-      let out = OutputPipe()
-      try runStatement(s, out)
-      return collapse(out.items)
+      // `($list)` is the list itself, as an expression's value; a pipeline's output collapses.
+      return try assignedValue(s)
     case .hashtable(let entries):
       return try hashtable(entries, ordered: false)
     case .scriptBlock(let sb):
@@ -116,7 +115,7 @@ extension Interpreter {
     let h = PSHashtable(ordered: ordered)
     for entry in entries {
       let key = try eval(entry.key)
-      let value = try statementValue(entry.value)
+      let value = try assignedValue(entry.value)
       do {
         try h.add(key, value)
       } catch {
@@ -144,6 +143,7 @@ extension Interpreter {
       let out = try invokeScriptBlock(sb, arguments: args.map { .positional($0) }, input: nil, dotSource: false)
       return name.caseInsensitiveEquals("Invoke") ? .array(PSArray(out)) : collapse(out)
     }
+    if let result = try listPredicateMethod(target, name, args) { return result }
     if name.caseInsensitiveEquals("ForEach") || name.caseInsensitiveEquals("Where"), args.count >= 1,
       case .scriptBlock(let sb) = args[0]
     {

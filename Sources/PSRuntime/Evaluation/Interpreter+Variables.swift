@@ -170,12 +170,26 @@ extension Interpreter {
         h[key] = value
       case .array(let a):
         guard case .int32(let n)? = try? Conversions.convert(key, to: .int32) else { return }
-        let k = n < 0 ? a.items.count + Int(n) : Int(n)
+        let k = n < 0 && a.isFixedSize ? a.items.count + Int(n) : Int(n)
         guard k >= 0, k < a.items.count else {
+          if !a.isFixedSize {
+            throw fail(
+              RuntimeError(
+                id: "ArgumentOutOfRangeException",
+                message:
+                  "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')",
+                exceptionType: "System.ArgumentOutOfRangeException"), at: target.extent)
+          }
           throw fail(
             RuntimeError(id: "IndexOutOfRange", message: "Index was outside the bounds of the array."), at: target.extent)
         }
-        a.items[k] = value
+        if case .list(let element) = a.kind {
+          a.items[k] = try guarded(target.extent) { () throws(RuntimeError) in
+            try Conversions.convertListItem(value, to: element)
+          }
+        } else {
+          a.items[k] = value
+        }
       case .object(let o):
         o[Conversions.toString(key)] = value
       default:

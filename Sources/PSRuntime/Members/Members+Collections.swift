@@ -3,6 +3,7 @@ extension Members {
   // MARK: - Arrays
 
   static func arrayProperty(_ a: PSArray, _ key: String) -> Value? {
+    if !a.isFixedSize { return listProperty(a, key) }
     switch key {
     case "count", "length": return .int32(Int32(a.items.count))
     case "longlength": return .int64(Int64(a.items.count))
@@ -16,6 +17,7 @@ extension Members {
 
   /// The array's own methods; nil lets member enumeration try the elements.
   static func arrayMethod(_ a: PSArray, _ key: String, _ c: MethodCall) throws(RuntimeError) -> Value? {
+    if !a.isFixedSize { return try listMethod(a, key, c) }
     switch key {
     case "contains":
       try c.arity(1)

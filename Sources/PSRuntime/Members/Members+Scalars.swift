@@ -162,12 +162,15 @@ extension Members {
   static func typeProperty(_ t: PSType, _ key: String) -> Value? {
     let full = t.description
     switch key {
-    case "fullname": return .string(full)
-    case "name":
-      return .string(String(full.split(separator: ".").last ?? Substring(full)))
+    case "fullname": return .string(t.fullName)
+    case "name": return .string(t.shortName)
     case "namespace":
+      if case .list = t { return .string("System.Collections.Generic") }
       guard let dot = full.lastIndex(of: ".") else { return .null }
       return .string(String(full[..<dot]))
+    case "isgenerictype":
+      if case .list = t { return .bool(true) }
+      return .bool(false)
     case "isarray":
       if case .array = t { return .bool(true) }
       return .bool(false)

@@ -86,6 +86,8 @@ extension Members {
       }
     case .array(let element):
       result = try arrayStaticMethod(element, key, c)
+    case .arrayList, .list:
+      result = key == "new" ? try listConstructor(type, c) : nil
     case .staticClass(let className):
       result = try staticClassMethod(className, key, c)
     case .dateTime:

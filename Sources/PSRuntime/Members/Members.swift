@@ -75,6 +75,9 @@ public enum Members {
     case .reference(let r) where name.caseInsensitiveEquals("Value"):
       r.value = newValue
       return
+    case .array(let a) where !a.isFixedSize:
+      try setListProperty(a, name, newValue)
+      return
     case .null, .array:
       throw propertyNotFound(name)
     default:
@@ -98,7 +101,8 @@ public enum Members {
   static func canonicalProperty(_ target: Value, _ name: String) -> String {
     let known = [
       "Length", "Count", "Major", "Minor", "Build", "Revision", "MajorRevision", "MinorRevision", "AddressFamily",
-      "IPAddressToString", "Address", "Name", "FullName", "Namespace", "IsArray",
+      "IPAddressToString", "Address", "Name", "FullName", "Namespace", "IsArray", "Capacity", "IsFixedSize",
+      "IsReadOnly", "IsSynchronized", "SyncRoot",
     ]
     return known.first { $0.caseInsensitiveEquals(name) } ?? name
   }
@@ -233,7 +237,7 @@ public enum Members {
     case .byte: return .byte
     case .char: return .char
     case .string: return .string
-    case .array: return .array(of: .object)
+    case .array(let a): return a.type
     case .hashtable(let h): return h.isOrdered ? .ordered : .hashtable
     case .object: return .pscustomobject
     case .type: return .type

@@ -164,6 +164,8 @@ struct MethodCall {
       "SetValue", "Sign", "Split", "Sqrt", "StartsWith", "EndsWith", "Substring", "ToBase64String", "ToBoolean",
       "ToByte", "ToChar", "ToCharArray", "ToDouble", "ToInt32", "ToInt64", "ToLower", "ToLowerInvariant", "ToString",
       "ToUpper", "ToUpperInvariant", "Trim", "TrimEnd", "TrimStart", "Truncate", "TryParse", "new",
+      "AddRange", "InsertRange", "RemoveRange", "GetRange", "ToArray", "Sort", "TrimToSize", "TrimExcess", "Exists",
+      "Find", "FindAll", "FindIndex", "FindLast", "FindLastIndex", "RemoveAll", "TrueForAll", "CopyTo",
     ]
     var d: [String: String] = [:]
     for n in names { d[n.lowercased()] = n }

@@ -198,7 +198,9 @@ public enum Comparison {
       return true
     case (.hashtable, .hashtable(let h)): return !h.isOrdered
     case (.ordered, .hashtable(let h)): return h.isOrdered
-    case (.array(let e), .array): return e == .object
+    case (.array(let e), .array(let a)): return e == .object && a.isFixedSize
+    case (.arrayList, .array(let a)): return a.kind == .arrayList
+    case (.list(let e), .array(let a)): return a.kind == .list(e)
     default: return false
     }
   }

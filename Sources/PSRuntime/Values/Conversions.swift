@@ -206,6 +206,8 @@ public enum Conversions {
       var out: [Value] = []
       for i in items { out.append(try convert(i, to: element)) }
       return .array(PSArray(out))
+    case .arrayList, .list:
+      return try convertToList(v, type)
     case .hashtable:
       if case .hashtable = v { return v }
       throw RuntimeError.cannotConvert(v, to: type.description, detail: "", id: "ConvertToFinalInvalidCastException")
@@ -283,6 +285,39 @@ public enum Conversions {
       if case .string(let s) = v { return .type(try PSType.resolve(name: s)) }
       throw RuntimeError.cannotConvert(v, to: type.description, detail: "")
     }
+  }
+
+  /// `[System.Collections.ArrayList]@(1,2)`, `[System.Collections.Generic.List[int]]$items`: a
+  /// new list of the items (a list of the same type is kept; `$null` stays `$null`).
+  static func convertToList(_ v: Value, _ type: PSType) throws(RuntimeError) -> Value {
+    if v.isNull { return .null }
+    if case .array(let a) = v, a.type == type { return v }
+    let items = v.enumerated ?? [v]
+    guard case .list(let element) = type else { return .array(PSArray(items, kind: .arrayList)) }
+    var out: [Value] = []
+    out.reserveCapacity(items.count)
+    for item in items {
+      do {
+        out.append(try convertListItem(item, to: element))
+      } catch {
+        if case .string = v { throw error }
+        let shown: String
+        if case .array = v { shown = v.typeName } else { shown = toString(v) }
+        throw RuntimeError(
+          id: error.id,
+          message:
+            "Cannot convert the \"\(shown)\" value of type \"\(v.typeName)\" to type \"\(type.description)\".",
+          exceptionType: error.exceptionType)
+      }
+    }
+    return .array(PSArray(out, kind: .list(element)))
+  }
+
+  /// An item converted to a `List[T]`'s `T`: `$null` stays `$null` for reference types
+  /// (strings included), as .NET passes null to a string parameter.
+  static func convertListItem(_ v: Value, to element: PSType) throws(RuntimeError) -> Value {
+    if v.isNull, element == .string || ArgumentConversion.isReferenceType(element) { return .null }
+    return try convert(v, to: element)
   }
 
   /// A GUID in .NET's `D`, `N`, `B` or `P` form; nil otherwise.

@@ -29,6 +29,12 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
   /// conversion checks their range, and the value is kept as an Int32 or Int64 (eflowsh has no
   /// separate unsigned values, so `.GetType()` shows the wider signed type).
   case integer(IntegerKind)
+  /// `System.Collections.ArrayList`: a resizable list of objects (a PSArray whose kind is
+  /// `.arrayList`).
+  case arrayList
+  /// `System.Collections.Generic.List[T]`: a resizable list converting its items to `T` (a
+  /// PSArray whose kind is `.list(T)`).
+  case list(of: PSType)
   /// A .NET type used only for its static members (`[Math]`, `[IO.Path]`, `[Environment]`):
   /// the full name.
   case staticClass(String)
@@ -62,6 +68,7 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     "convert": .staticClass("System.Convert"), "system.convert": .staticClass("System.Convert"),
     "text.encoding": .staticClass("System.Text.Encoding"), "system.text.encoding": .staticClass("System.Text.Encoding"),
     "guid": .guid, "system.guid": .guid,
+    "system.collections.arraylist": .arrayList, "collections.arraylist": .arrayList,
     "uint32": .integer(.uint32), "system.uint32": .integer(.uint32), "uint": .integer(.uint32),
     "uint16": .integer(.uint16), "system.uint16": .integer(.uint16), "ushort": .integer(.uint16),
     "int16": .integer(.int16), "system.int16": .integer(.int16), "short": .integer(.int16),
@@ -89,10 +96,14 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
 
   /// Resolves a type name from the syntax tree; throws PowerShell's `Unable to find type [X].`
   public static func resolve(_ t: TypeName) throws(RuntimeError) -> PSType {
-    if !t.genericArguments.isEmpty { throw notFound(t.description) }
-    var base = TypeName(extent: t.extent, name: t.name)
-    base.arrayRank = 0
-    guard let element = names[t.name.lowercased()] else { throw notFound(t.description) }
+    let element: PSType
+    if t.genericArguments.isEmpty {
+      guard let e = names[t.name.lowercased()] else { throw notFound(t.description) }
+      element = e
+    } else {
+      guard isGenericList(t.name), t.genericArguments.count == 1 else { throw notFound(t.description) }
+      element = .list(of: try resolve(t.genericArguments[0]))
+    }
     if t.arrayRank == 0 { return element }
     guard t.arrayRank == 1 else { throw notFound(t.description) }
     return .array(of: element)
@@ -106,8 +117,28 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
       let element = try resolve(name: String(n.dropLast(2)))
       return .array(of: element)
     }
+    // `List[string]`, `List[[System.String]]`, ``List`1[System.String]``.
+    if n.hasSuffix("]"), let open = n.firstIndex(of: "[") {
+      let base = String(n[..<open]).trimmingCharacters(of: " ")
+      var argument = String(n[n.index(after: open)..<n.index(before: n.endIndex)]).trimmingCharacters(of: " ")
+      if argument.hasPrefix("["), argument.hasSuffix("]") { argument = String(argument.dropFirst().dropLast()) }
+      // An assembly-qualified argument (`[System.String, mscorlib, …]`) names its type first.
+      if let comma = argument.firstIndex(of: ","), !argument[..<comma].contains("[") {
+        argument = String(argument[..<comma])
+      }
+      guard isGenericList(base) else { throw notFound(n) }
+      return .list(of: try resolve(name: argument))
+    }
     guard let t = names[n.lowercased()] else { throw notFound(n) }
     return t
+  }
+
+  /// True for the names of `List[T]` (without its argument): `System.Collections.Generic.List`,
+  /// `Collections.Generic.List`, ``List`1``.
+  static func isGenericList(_ name: String) -> Bool {
+    var n = name.lowercased()
+    if n.hasSuffix("`1") { n.removeLast(2) }
+    return n == "system.collections.generic.list" || n == "collections.generic.list"
   }
 
   static func notFound(_ name: String) -> RuntimeError {
@@ -142,6 +173,35 @@ public indirect enum PSType: Equatable, Sendable, CustomStringConvertible {
     case .guid: return "System.Guid"
     case .staticClass(let name): return name
     case .integer(let k): return "System." + k.rawValue
+    case .arrayList: return "System.Collections.ArrayList"
+    case .list(let e): return "System.Collections.Generic.List`1[\(e.description)]"
+    }
+  }
+
+  /// `.GetType().FullName`: as `description`, but a generic type's arguments are
+  /// assembly-qualified as .NET Framework shows them.
+  public var fullName: String {
+    if case .list(let e) = self { return "System.Collections.Generic.List`1[[\(e.fullName), \(e.assembly)]]" }
+    return description
+  }
+
+  /// `.GetType().Name`: the last part of the full name (``List`1``, `Object[]`).
+  public var shortName: String {
+    if case .list = self { return "List`1" }
+    let full = description
+    return String(full.split(separator: ".").last ?? Substring(full))
+  }
+
+  /// The Windows PowerShell 5.1 (.NET Framework 4) assembly that defines the type.
+  var assembly: String {
+    switch self {
+    case .array(let e): return e.assembly
+    case .pscustomobject, .switchParameter, .scriptBlock, .reference:
+      return "System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35"
+    case .ipAddress, .ordered:
+      return "System, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
+    default:
+      return "mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089"
     }
   }
 }

@@ -22,7 +22,7 @@ public struct RuntimeError: Error, Sendable, Equatable, CustomStringConvertible 
   {
     let shown = v.isNull ? "" : Conversions.toString(v)
     let message: String
-    if case .string = v {
+    if case .string = v, !detail.isEmpty {
       message = "Cannot convert value \"\(shown)\" to type \"\(type)\". Error: \"\(detail)\""
     } else {
       message = "Cannot convert the \"\(shown)\" value of type \"\(v.typeName)\" to type \"\(type)\"."

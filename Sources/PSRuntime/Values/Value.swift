@@ -46,7 +46,7 @@ public enum Value {
     case .byte: return PSType.byte.description
     case .char: return PSType.char.description
     case .string: return PSType.string.description
-    case .array: return "System.Object[]"
+    case .array(let a): return a.type.description
     case .hashtable(let h): return h.isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
     case .object(let o): return o.typeName ?? "System.Management.Automation.PSCustomObject"
     case .type: return "System.RuntimeType"
@@ -99,10 +99,48 @@ public final class PSReference {
   public init(_ value: Value) { self.value = value }
 }
 
-/// An array (`object[]`), shared between the variables that hold it.
+/// An array (`object[]`), an `ArrayList` or a `List[T]`, shared between the variables that
+/// hold it. Everything that enumerates, indexes or formats arrays treats the three alike; the
+/// kind decides the type name, whether the size can change and what `List[T]` converts its
+/// items to.
 public final class PSArray {
+  public enum Kind: Equatable {
+    /// `System.Object[]`.
+    case fixed
+    /// `System.Collections.ArrayList`.
+    case arrayList
+    /// `System.Collections.Generic.List[T]`.
+    case list(PSType)
+  }
+
   public var items: [Value]
-  public init(_ items: [Value] = []) { self.items = items }
+  public var kind: Kind
+  /// The .NET `Capacity` of a list (0, then 4, doubling as items are added).
+  public var capacity: Int
+
+  public init(_ items: [Value] = [], kind: Kind = .fixed) {
+    self.items = items
+    self.kind = kind
+    self.capacity = items.count
+  }
+
+  /// True for `object[]`.
+  public var isFixedSize: Bool { kind == .fixed }
+
+  /// The type `GetType()` reports.
+  public var type: PSType {
+    switch kind {
+    case .fixed: return .array(of: .object)
+    case .arrayList: return .arrayList
+    case .list(let t): return .list(of: t)
+    }
+  }
+
+  /// Makes room for `count` items as .NET grows a list's buffer.
+  func ensureCapacity(_ count: Int) {
+    guard count > capacity else { return }
+    capacity = max(capacity == 0 ? 4 : capacity * 2, count)
+  }
 }
 
 /// A custom object (`[pscustomobject]@{…}`): properties in the order they were given.
