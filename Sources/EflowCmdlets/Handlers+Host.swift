@@ -163,9 +163,11 @@ extension CmdletContext {
   }
 
   /// PowerShell's ShouldProcess: with -WhatIf, prints `What if: Performing the operation
-  /// "<action>" on target "<target>".` and answers false (the caller changes nothing).
-  func shouldProcess(_ target: String, action: String? = nil) -> Bool {
-    guard whatIf else { return true }
+  /// "<action>" on target "<target>".` and answers false (the caller changes nothing); with
+  /// -Confirm, asks in the interactive shell (`confirmOperation`; off a terminal that is 5.1's
+  /// NonInteractive error).
+  func shouldProcess(_ target: String, action: String? = nil) throws -> Bool {
+    guard whatIf else { return try confirmOperation(target, action: action ?? name) }
     writeHost("What if: Performing the operation \"\(action ?? name)\" on target \"\(target)\".")
     return false
   }

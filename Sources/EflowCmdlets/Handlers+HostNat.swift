@@ -34,7 +34,7 @@ extension Handlers {
   func newNetNat(_ ctx: CmdletContext) throws {
     guard let name = ctx.string("Name") else { return }
     let prefix = ctx.string("InternalIPInterfaceAddressPrefix") ?? ""
-    guard ctx.shouldProcess(name) else { return }
+    guard try ctx.shouldProcess(name) else { return }
     let nat: NatNetwork? = try attempt(ctx, .cimMethod, target: cimTarget("MSFT_NetNat")) {
       try session.change { (s) throws(EflowError) in try s.newNat(name: name, internalPrefix: prefix) }
     }
@@ -85,7 +85,7 @@ extension Handlers {
       }
     }
     for name in names {
-      guard ctx.shouldProcess("MSFT_NetNat (Name = \"\(name)\")", action: "Delete") else { continue }
+      guard try ctx.shouldProcess("MSFT_NetNat (Name = \"\(name)\")", action: "Delete") else { continue }
       let removed: [NatNetwork]? = try attempt(ctx, .cimQuery("Name"), target: .string(name)) {
         try session.change { (s) throws(EflowError) in try s.removeNat(name: name) }
       }

@@ -132,7 +132,7 @@ extension Handlers {
     // Windows needs a prefix length for a manual address; without one the address is a host
     // address (/32) (informed choice).
     let prefix = ctx.int("PrefixLength") ?? 32
-    guard ctx.shouldProcess("\(address)/\(prefix) on \(adapter.name)") else { return }
+    guard try ctx.shouldProcess("\(address)/\(prefix) on \(adapter.name)") else { return }
     let gateway = ctx.string("DefaultGateway")
     let added: HostIPAddress? = try attempt(ctx, .cimMethod, target: cimTarget("MSFT_NetIPAddress")) {
       try session.change { (s) throws(EflowError) in
@@ -270,7 +270,7 @@ extension Handlers {
     }
     for (ip, adapter, store) in targets {
       let text = ip.address.address.description
-      guard ctx.shouldProcess("MSFT_NetIPAddress (IPAddress = \"\(text)\", InterfaceIndex = \(adapter.ifIndex))", action: "Delete")
+      guard try ctx.shouldProcess("MSFT_NetIPAddress (IPAddress = \"\(text)\", InterfaceIndex = \(adapter.ifIndex))", action: "Delete")
       else { continue }
       let removed: [HostIPAddress]? = try attempt(ctx, .cimQuery("IPAddress"), target: .string(text)) {
         try session.change { (s) throws(EflowError) in try s.removeIPAddress(text, ifIndex: adapter.ifIndex) }
