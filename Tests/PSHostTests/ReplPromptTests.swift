@@ -136,6 +136,19 @@ struct ReplPromptTests {
     #expect(yes.out.hasSuffix("True\n"))
   }
 
+  @Test func removingEveryNatAsksForEach() {
+    let new = "New-NetNat -Name PromptNat -InternalIPInterfaceAddressPrefix 172.30.0.0/24 | Out-Null"
+    let kept = run([new, "Remove-NetNat", "l", "@(Get-NetNat).Name -contains 'PromptNat'"], eflow: true)
+    #expect(kept.out.contains("Performing the operation \"Delete\" on target \"MSFT_NetNat (Name = \"PromptNat\")\".\n"))
+    #expect(kept.out.hasSuffix("True\n"))
+    let removed = run([new, "Remove-NetNat", "a", "@(Get-NetNat).Count"], eflow: true)
+    #expect(removed.prompts.count == 1)
+    #expect(removed.out.hasSuffix("0\n"))
+    // Off a terminal it is refused, as before.
+    let refused = run([new, "Remove-NetNat"], interactive: false, eflow: true)
+    #expect(refused.err.contains("ConfirmationRequired") || refused.err.contains("eflowsh cannot ask for confirmation"))
+  }
+
   static let eulaPrompt = "[Y] Yes  [N] No  [?] Help (default is \"N\"): "
 
   @Test func deployEflowAsksForTheEulaAndTelemetry() {

@@ -232,12 +232,13 @@ extension CmdletContext {
   /// at or below the command's ConfirmImpact). The default `$ConfirmPreference` of High does
   /// not make eflowsh's emulated cmdlets ask on their own. Yes to All / No to All answer the
   /// rest of this command's questions. Off a terminal, a confirmation asked for is 5.1's
-  /// NonInteractive error. True to go ahead.
-  public func confirmOperation(_ target: String, action: String) throws -> Bool {
+  /// NonInteractive error. `always` asks whatever the preferences say (unless `-Confirm:$false`).
+  /// True to go ahead.
+  public func confirmOperation(_ target: String, action: String, always: Bool = false) throws -> Bool {
     if let all = confirmToAll { return all }
     let explicit = bound.common("Confirm").map(Conversions.toBool)
     if explicit == false { return true }
-    if explicit == nil {
+    if explicit == nil && !always {
       let preference = Conversions.toString(interpreter.scope.lookup("ConfirmPreference")?.value ?? .string("High"))
       guard Interpreter.confirmLevel(preference) < 3, interpreter.confirmationRequired(impact: metadata.confirmImpact)
       else { return true }
