@@ -33,7 +33,7 @@ let package = Package(
     ),
     .testTarget(name: "PSLanguageTests", dependencies: ["PSLanguage"]),
     .testTarget(name: "PSRuntimeTests", dependencies: ["PSRuntime", "PSLanguage"]),
-    .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage", "PSRuntime"]),
+    .testTarget(name: "PSHostTests", dependencies: ["PSHost", "PSLanguage", "PSRuntime", "EflowCmdlets"]),
     .testTarget(name: "EflowEngineTests", dependencies: ["EflowEngine"]),
     .testTarget(name: "EflowCmdletsTests", dependencies: ["EflowCmdlets", "PSRuntime", "PSLanguage", "EflowEngine"]),
     .testTarget(

@@ -141,9 +141,24 @@ function Deploy-Eflow {
     - CPU and memory bounds depend on the simulated host and are checked by the cmdlet
       ("Not enough CPU cores available." / "Not enough memory available.").
 
-    eflowsh never prompts: without -acceptEula (or without -acceptOptionalTelemetry) and without
-    -headless, the questions the real module would ask become an error naming the parameter to
-    pass. With -headless, a missing -acceptEula declines the EULA ("Action aborted by user") and
+    Prompts: without -acceptEula (or without -acceptOptionalTelemetry) and without -headless the
+    real module asks. In the interactive shell at a terminal eflowsh asks too, with its own
+    wording (the module's is not public), as a PromptForChoice whose default is No:
+
+        End User License Agreement
+        Azure IoT Edge for Linux on Windows is licensed under the Microsoft Software License
+        Terms for Azure IoT Edge for Linux on Windows. Do you accept the license terms?
+        [Y] Yes  [N] No  [?] Help (default is "N"):
+
+        Optional diagnostic data
+        Microsoft can collect optional diagnostic data from the EFLOW virtual machine to improve
+        the product. Do you want to send optional diagnostic data?
+        [Y] Yes  [N] No  [?] Help (default is "N"):
+
+    (each question on one line). Declining the EULA ends the deployment with the module's
+    "Action aborted by user", without the second question. Where nobody can answer (a script,
+    -Command, -NonInteractive, input not a terminal) the questions become an error naming the
+    parameter to pass. With -headless, a missing -acceptEula declines the EULA ("Action aborted by user") and
     a missing -acceptOptionalTelemetry means No. The simulated host has no GPU, so a GPU
     passthrough request fails ("Invalid GPU configuration requested, ..."), and
     -sharedFoldersJsonPath fails as not supported (shared folders are not simulated).

@@ -133,9 +133,11 @@ function Remove-NetNat {
     -PassThru.
 
     .NOTES
-    ConfirmImpact is High, as for the real cmdlet. eflowsh never prompts: with -Name or piped NAT
-    objects it removes them without asking; without either it refuses (ConfirmationRequired)
-    unless -Confirm:$false is given, rather than silently removing every NAT of the host.
+    ConfirmImpact is High, as for the real cmdlet, but eflowsh asks only with -Confirm (in the
+    interactive shell; elsewhere -Confirm is 5.1's NonInteractive error): with -Name or piped NAT
+    objects it removes them without asking. Without either, the interactive shell asks for each
+    NAT; elsewhere it refuses (ConfirmationRequired) unless -Confirm:$false is given, rather than
+    silently removing every NAT of the host.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Query (cdxml)', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param(

@@ -286,9 +286,11 @@ function Remove-NetIPAddress {
     with -PassThru.
 
     .NOTES
-    ConfirmImpact is High, as for the real cmdlet. eflowsh never prompts: the addresses the filters
-    select are removed without asking; a call with no filter at all (which would remove every
-    address of the host) is refused (ConfirmationRequired) unless -Confirm:$false is given.
+    ConfirmImpact is High, as for the real cmdlet, but eflowsh asks only with -Confirm (in the
+    interactive shell; elsewhere -Confirm is 5.1's NonInteractive error): the addresses the filters
+    select are removed without asking. A call with no filter at all (which would remove every
+    address of the host) asks for each address in the interactive shell and is refused elsewhere
+    (ConfirmationRequired) unless -Confirm:$false is given.
     #>
     [CmdletBinding(DefaultParameterSetName = 'Query (cdxml)', SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     param(

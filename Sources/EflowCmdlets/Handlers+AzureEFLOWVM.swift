@@ -5,23 +5,49 @@ import PSRuntime
 /// Deploy-Eflow, Verify-EflowVm, Start-/Stop-EflowVm, Get-EflowVm, Set-EflowVM,
 /// Get-EflowVmName, Get-EflowVmAddr and Get-EflowHostConfiguration.
 extension Handlers {
+  /// Deploy-Eflow's questions in the interactive shell. The real module's wording is not
+  /// public; these are eflowsh's (documented in AzureEFLOW.psm1).
+  static let eulaCaption = "End User License Agreement"
+  static let eulaQuestion =
+    "Azure IoT Edge for Linux on Windows is licensed under the Microsoft Software License Terms for Azure IoT Edge for Linux on Windows. Do you accept the license terms?"
+  static let telemetryCaption = "Optional diagnostic data"
+  static let telemetryQuestion =
+    "Microsoft can collect optional diagnostic data from the EFLOW virtual machine to improve the product. Do you want to send optional diagnostic data?"
+  static let yesNo = [
+    Interpreter.PromptChoice("&Yes", "Yes"), Interpreter.PromptChoice("&No", "No"),
+  ]
+
   func registerEflowVM(into i: Interpreter) {
     let session = self.session
 
     eflowCmdlet(i, "Deploy-Eflow") { ctx in
       let headless = ctx.flag("headless")
-      let eula = EflowIO.string(ctx, "acceptEula")
-      let telemetry = EflowIO.string(ctx, "acceptOptionalTelemetry")
-      // The real module asks for what these parameters would answer; eflowsh cannot ask.
+      var eula = EflowIO.string(ctx, "acceptEula")
+      var telemetry = EflowIO.string(ctx, "acceptOptionalTelemetry")
+      // The real module asks for what these parameters would answer: in the interactive shell
+      // eflowsh asks too (the wording is eflowsh's, see AzureEFLOW.psm1 .NOTES); where nobody
+      // can answer it says which parameter to pass.
       if eula == nil && !headless {
-        throw EflowIO.cannotPrompt(
-          ctx,
-          "Deploy-Eflow would ask you to accept the End User License Agreement, but eflowsh cannot prompt. Pass -acceptEula Yes to accept it.")
+        guard let answer = try ctx.interpreter.promptForChoice(
+          caption: Self.eulaCaption, message: Self.eulaQuestion, choices: Self.yesNo, defaultChoice: 1)
+        else {
+          throw EflowIO.cannotPrompt(
+            ctx,
+            "Deploy-Eflow would ask you to accept the End User License Agreement, but eflowsh cannot prompt. Pass -acceptEula Yes to accept it.")
+        }
+        eula = answer == 0 ? "Yes" : "No"
+        // Declined: the deployment stops ("Action aborted by user") without the next question.
+        if answer != 0, telemetry == nil { telemetry = "No" }
       }
       if telemetry == nil && !headless {
-        throw EflowIO.cannotPrompt(
-          ctx,
-          "Deploy-Eflow would ask whether to send optional diagnostic data, but eflowsh cannot prompt. Pass -acceptOptionalTelemetry Yes or -acceptOptionalTelemetry No.")
+        guard let answer = try ctx.interpreter.promptForChoice(
+          caption: Self.telemetryCaption, message: Self.telemetryQuestion, choices: Self.yesNo, defaultChoice: 1)
+        else {
+          throw EflowIO.cannotPrompt(
+            ctx,
+            "Deploy-Eflow would ask whether to send optional diagnostic data, but eflowsh cannot prompt. Pass -acceptOptionalTelemetry Yes or -acceptOptionalTelemetry No.")
+        }
+        telemetry = answer == 0 ? "Yes" : "No"
       }
       if EflowIO.string(ctx, "sharedFoldersJsonPath").map({ !$0.isEmpty }) == true {
         throw RuntimeError(

@@ -12,10 +12,12 @@ import PSRuntime
 /// them into exceptions, exactly as scripts expect. `attempt` below does that mapping; a
 /// state-file problem stays a terminating error.
 ///
-/// Confirmation: eflowsh never prompts (see `$PSCmdlet.ShouldProcess` in PSRuntime): a cmdlet
-/// whose ConfirmImpact is High (Remove-NetIPAddress, Remove-NetNat) goes ahead as in a session
-/// where `$ConfirmPreference` is `None` — except when the command would remove *every* object of
-/// its kind because no filter was given; then it refuses unless `-Confirm:$false` says so.
+/// Confirmation: `-Confirm` asks ShouldProcess's question in the interactive shell (and is 5.1's
+/// NonInteractive error elsewhere; see `CmdletContext.confirmOperation`). A cmdlet whose
+/// ConfirmImpact is High (Remove-NetIPAddress, Remove-NetNat) does not ask on its own: it goes
+/// ahead as in a session where `$ConfirmPreference` is `None` — except when the command would
+/// remove *every* object of its kind because no filter was given; then it asks for each object
+/// in the interactive shell, and elsewhere refuses unless `-Confirm:$false` says so.
 extension Handlers {
   func registerHost(into i: Interpreter) {
     registerHostHyperV(into: i)
@@ -163,9 +165,12 @@ extension CmdletContext {
   }
 
   /// PowerShell's ShouldProcess: with -WhatIf, prints `What if: Performing the operation
-  /// "<action>" on target "<target>".` and answers false (the caller changes nothing).
-  func shouldProcess(_ target: String, action: String? = nil) -> Bool {
-    guard whatIf else { return true }
+  /// "<action>" on target "<target>".` and answers false (the caller changes nothing); with
+  /// -Confirm, asks in the interactive shell (`confirmOperation`; off a terminal that is 5.1's
+  /// NonInteractive error). `confirm` asks even without -Confirm (a High-impact removal of
+  /// every object, in the interactive shell).
+  func shouldProcess(_ target: String, action: String? = nil, confirm: Bool = false) throws -> Bool {
+    guard whatIf else { return try confirmOperation(target, action: action ?? name, always: confirm) }
     writeHost("What if: Performing the operation \"\(action ?? name)\" on target \"\(target)\".")
     return false
   }

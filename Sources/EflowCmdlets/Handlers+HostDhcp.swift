@@ -71,7 +71,7 @@ extension Handlers {
     let lease = ctx.seconds("LeaseDuration") ?? 8 * 86400
     let description = ctx.string("Description") ?? ""
     let scopeText = IPv4Address(start.value & mask.value).description
-    guard ctx.shouldProcess(scopeText) else { return }
+    guard try ctx.shouldProcess(scopeText) else { return }
     let scope: DhcpScope? = try attempt(ctx, .dhcp, target: .string(scopeText)) {
       try session.change { (s) throws(EflowError) in
         try s.addDhcpScope(
@@ -104,7 +104,7 @@ extension Handlers {
   func removeDhcpScope(_ ctx: CmdletContext) throws {
     for text in ctx.strings("ScopeId") ?? [] {
       guard let id = IPv4Address(text) else { continue }
-      guard ctx.shouldProcess(text) else { continue }
+      guard try ctx.shouldProcess(text) else { continue }
       let removed: DhcpScope? = try attempt(ctx, .dhcp, target: .string(text)) {
         try session.change { (s) throws(EflowError) in try s.removeDhcpScope(scopeId: id) }
       }
@@ -135,7 +135,7 @@ extension Handlers {
         return
       }
     }
-    guard ctx.shouldProcess(scopeText ?? "server") else { return }
+    guard try ctx.shouldProcess(scopeText ?? "server") else { return }
     let values: [DhcpOptionValue]? = try attempt(ctx, .dhcp, target: .string(scopeText ?? "")) {
       try session.change { (s) throws(EflowError) in
         try s.setDhcpOptions(scopeId: scopeId, router: router, dnsServer: dns, dnsDomain: domain)

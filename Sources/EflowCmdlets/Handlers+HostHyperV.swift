@@ -104,7 +104,7 @@ extension Handlers {
       }
       adapterName = adapter.name
     }
-    guard ctx.shouldProcess(name) else { return }
+    guard try ctx.shouldProcess(name) else { return }
     let allow = ctx.bool("AllowManagementOS") ?? true
     let notes = ctx.string("Notes") ?? ""
     let created: (VirtualSwitch, HostState)? = try attempt(ctx, .hyperV(ctx.name), target: .string(name)) {
@@ -139,7 +139,7 @@ extension Handlers {
         continue
       }
       for switchName in Set(matching.map(\.name)).sorted() {
-        guard ctx.shouldProcess(switchName) else { continue }
+        guard try ctx.shouldProcess(switchName) else { continue }
         _ = try attempt(ctx, .hyperV(ctx.name), target: .string(switchName)) {
           try session.change { (s) throws(EflowError) in try s.removeSwitch(name: switchName) }
         }
@@ -166,7 +166,7 @@ extension Handlers {
     let allow = ctx.bool("AllowManagementOS")
     let notes = ctx.string("Notes")
     for name in switchNames(ctx) {
-      guard ctx.shouldProcess(name) else { continue }
+      guard try ctx.shouldProcess(name) else { continue }
       let changed: HostState? = try attempt(ctx, .hyperV(ctx.name), target: .string(name)) {
         try session.change { (s) throws(EflowError) in
           try s.setSwitch(name: name, switchType: switchType, netAdapterName: adapterName, allowManagementOS: allow, notes: notes)

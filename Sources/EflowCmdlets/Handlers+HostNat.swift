@@ -34,7 +34,7 @@ extension Handlers {
   func newNetNat(_ ctx: CmdletContext) throws {
     guard let name = ctx.string("Name") else { return }
     let prefix = ctx.string("InternalIPInterfaceAddressPrefix") ?? ""
-    guard ctx.shouldProcess(name) else { return }
+    guard try ctx.shouldProcess(name) else { return }
     let nat: NatNetwork? = try attempt(ctx, .cimMethod, target: cimTarget("MSFT_NetNat")) {
       try session.change { (s) throws(EflowError) in try s.newNat(name: name, internalPrefix: prefix) }
     }
@@ -64,6 +64,8 @@ extension Handlers {
   func removeNetNat(_ ctx: CmdletContext) throws {
     let state = try session.run(ctx) { try session.read() }
     var names: [String]
+    // No filter: every NAT goes; in the interactive shell each is confirmed (ConfirmImpact High).
+    var askEach = false
     if let objects = ctx.value("InputObject") {
       names = (objects.enumerated ?? [objects]).compactMap { v in
         if case .object(let o) = v, let n = o["Name"] { return Conversions.toString(n) }
@@ -75,7 +77,8 @@ extension Handlers {
       for name in filter.unmatchedLiterals(names) { try notFoundNat(ctx, name) }
     } else {
       names = state.nats.map(\.name)
-      if !names.isEmpty && !ctx.confirmWaived && !ctx.whatIf {
+      askEach = !names.isEmpty && !ctx.confirmWaived && !ctx.whatIf && ctx.interpreter.canPrompt
+      if !names.isEmpty && !ctx.confirmWaived && !ctx.whatIf && !askEach {
         throw ctx.terminatingError(
           ErrorRecord(
             exceptionType: "System.InvalidOperationException",
@@ -85,7 +88,7 @@ extension Handlers {
       }
     }
     for name in names {
-      guard ctx.shouldProcess("MSFT_NetNat (Name = \"\(name)\")", action: "Delete") else { continue }
+      guard try ctx.shouldProcess("MSFT_NetNat (Name = \"\(name)\")", action: "Delete", confirm: askEach) else { continue }
       let removed: [NatNetwork]? = try attempt(ctx, .cimQuery("Name"), target: .string(name)) {
         try session.change { (s) throws(EflowError) in try s.removeNat(name: name) }
       }

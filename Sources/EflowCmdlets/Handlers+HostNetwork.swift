@@ -132,7 +132,7 @@ extension Handlers {
     // Windows needs a prefix length for a manual address; without one the address is a host
     // address (/32) (informed choice).
     let prefix = ctx.int("PrefixLength") ?? 32
-    guard ctx.shouldProcess("\(address)/\(prefix) on \(adapter.name)") else { return }
+    guard try ctx.shouldProcess("\(address)/\(prefix) on \(adapter.name)") else { return }
     let gateway = ctx.string("DefaultGateway")
     let added: HostIPAddress? = try attempt(ctx, .cimMethod, target: cimTarget("MSFT_NetIPAddress")) {
       try session.change { (s) throws(EflowError) in
@@ -243,6 +243,8 @@ extension Handlers {
   func removeNetIPAddress(_ ctx: CmdletContext) throws {
     let state = try session.run(ctx) { try session.read() }
     var targets: [(HostIPAddress, HostAdapter, String)]
+    // No filter: every address goes; in the interactive shell each is confirmed (ConfirmImpact High).
+    var askEach = false
     if let objects = ctx.value("InputObject") {
       targets = (objects.enumerated ?? [objects]).compactMap { v in
         guard case .object(let o) = v, let a = o["IPAddress"], let i = o["InterfaceIndex"] else { return nil }
@@ -256,7 +258,8 @@ extension Handlers {
     } else {
       let filtered = ["IPAddress", "InterfaceIndex", "InterfaceAlias", "PrefixLength", "PrefixOrigin", "SuffixOrigin", "AddressState", "Type"]
         .contains { ctx.value($0) != nil }
-      if !filtered && !ctx.confirmWaived && !ctx.whatIf {
+      askEach = !filtered && !ctx.confirmWaived && !ctx.whatIf && ctx.interpreter.canPrompt
+      if !filtered && !ctx.confirmWaived && !ctx.whatIf && !askEach {
         throw ctx.terminatingError(
           ErrorRecord(
             exceptionType: "System.InvalidOperationException",
@@ -270,7 +273,8 @@ extension Handlers {
     }
     for (ip, adapter, store) in targets {
       let text = ip.address.address.description
-      guard ctx.shouldProcess("MSFT_NetIPAddress (IPAddress = \"\(text)\", InterfaceIndex = \(adapter.ifIndex))", action: "Delete")
+      guard try ctx.shouldProcess("MSFT_NetIPAddress (IPAddress = \"\(text)\", InterfaceIndex = \(adapter.ifIndex))", action: "Delete",
+        confirm: askEach)
       else { continue }
       let removed: [HostIPAddress]? = try attempt(ctx, .cimQuery("IPAddress"), target: .string(text)) {
         try session.change { (s) throws(EflowError) in try s.removeIPAddress(text, ifIndex: adapter.ifIndex) }

@@ -105,7 +105,7 @@ extension Handlers {
         features += Self.serverFeatures.filter { $0.type == "Feature" && $0.backing == f.backing && $0.name != f.name }
       }
     }
-    guard ctx.shouldProcess(features.map { "[\($0.displayName)] \($0.displayName)" }.joined(separator: ", ")) else { return }
+    guard try ctx.shouldProcess(features.map { "[\($0.displayName)] \($0.displayName)" }.joined(separator: ", ")) else { return }
     let newly: [ServerFeature] = try session.run(ctx) {
       try session.change { (s) throws(EflowError) in
         var changed: [ServerFeature] = []
@@ -203,7 +203,7 @@ extension Handlers {
       }
       backings.append(f.backing)
     }
-    guard ctx.shouldProcess((ctx.strings("FeatureName") ?? []).joined(separator: ", ")) else { return }
+    guard try ctx.shouldProcess((ctx.strings("FeatureName") ?? []).joined(separator: ", ")) else { return }
     let changed: Bool = try session.run(ctx) {
       try session.change { (s) throws(EflowError) in
         var any = false
@@ -315,7 +315,7 @@ extension Handlers {
   func restartService(_ ctx: CmdletContext) throws {
     let state = try session.run(ctx) { try session.read() }
     for s in try selectServices(ctx, state) {
-      guard ctx.shouldProcess("\(s.displayName) (\(s.name))") else { continue }
+      guard try ctx.shouldProcess("\(s.displayName) (\(s.name))") else { continue }
       if s.name == "dhcpserver" {
         try ctx.writeWarning("Waiting for service '\(s.displayName) (\(s.name))' to start...")
         try session.run(ctx) { try session.change { (st) throws(EflowError) in try st.setDhcpService(running: true) } }

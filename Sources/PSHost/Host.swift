@@ -65,7 +65,8 @@ public enum Host {
       // standard input run one input at a time, as if typed, without prompts.
       let lines = console?(options) ?? StandardInputLineSource()
       let repl = Repl(
-        io: io, lines: lines, color: Repl<IO>.wantsColor(lines, environment: environment), environment: environment)
+        io: io, lines: lines, color: Repl<IO>.wantsColor(lines, environment: environment), environment: environment,
+        prompts: !options.nonInteractive)
       repl.interpreter.allowNativeCommands = options.allowNativeCommands
       configure?(repl.interpreter, options)
       let banner =

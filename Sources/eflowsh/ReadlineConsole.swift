@@ -109,6 +109,58 @@ final class ReadlineConsole: LineSource {
     return result
   }
 
+  /// `Read-Host -AsSecureString`: the terminal's echo and line editing off, a `*` shown for each
+  /// character typed (Backspace removes one), Enter ends the line. Ctrl+C gives `interrupt`,
+  /// Ctrl+D on an empty line `endOfInput`. Not kept in history.
+  func readSecret(prompt: String) -> LineInput {
+    Self.interrupt?.clear()
+    FileHandle.standardOutput.write(Data(prompt.utf8))
+    var saved = termios()
+    let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+    if isTerminal {
+      var raw = saved
+      raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
+      tcsetattr(STDIN_FILENO, TCSANOW, &raw)
+    }
+    defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+    var bytes: [UInt8] = []
+    while true {
+      var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&fds, 1, 200)
+      if Self.interrupt?.isRaised == true {
+        Self.interrupt?.clear()
+        FileHandle.standardOutput.write(Data("^C\n".utf8))
+        return .interrupt
+      }
+      if ready < 0 {
+        if errno == EINTR { continue }
+        return .endOfInput
+      }
+      if ready == 0 { continue }
+      var byte: UInt8 = 0
+      let n = read(STDIN_FILENO, &byte, 1)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return .endOfInput }
+      switch byte {
+      case 0x0A, 0x0D:
+        FileHandle.standardOutput.write(Data("\n".utf8))
+        return .line(String(decoding: bytes, as: UTF8.self))
+      case 0x04 where bytes.isEmpty:
+        FileHandle.standardOutput.write(Data("\n".utf8))
+        return .endOfInput
+      case 0x7F, 0x08:
+        guard !bytes.isEmpty else { continue }
+        // One character: its UTF-8 continuation bytes and the byte that starts it.
+        while let last = bytes.popLast(), last & 0xC0 == 0x80 {}
+        FileHandle.standardOutput.write(Data("\u{8} \u{8}".utf8))
+      default:
+        if byte < 0x20 { continue }
+        bytes.append(byte)
+        if byte & 0xC0 != 0x80 { FileHandle.standardOutput.write(Data("*".utf8)) }
+      }
+    }
+  }
+
   /// Ctrl+C while editing: forget the line, leave readline's state clean, show `^C` and start
   /// afresh on a new line.
   func cancelLine() {

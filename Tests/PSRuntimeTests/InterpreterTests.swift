@@ -125,7 +125,7 @@ struct InterpreterTests {
      "What if: Performing the operation \"Delete\" on target \"x\".\n"),
     ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) $PSCmdlet.ShouldProcess($Name) }; $WhatIfPreference = $true; Remove-Thing y",
      "What if: Performing the operation \"Remove-Thing\" on target \"y\".\nFalse\n"),
-    ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) $PSCmdlet.ShouldProcess($Name) }; Remove-Thing z -Confirm", "True\n"),
+    ("function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) $PSCmdlet.ShouldProcess($Name) }; Remove-Thing z -Confirm:$false", "True\n"),
     ("function f { [CmdletBinding()] param() $PSCmdlet.ParameterSetName; $PSCmdlet.MyInvocation.MyCommand.Name }; f", "__AllParameterSets\nf\n"),
     ("function f { [CmdletBinding()] param() try { throw 'boom' } catch { $PSCmdlet.WriteError($_) }; 'after' }; f -ea SilentlyContinue -ev ev; $ev[0].Exception.Message",
      "after\nboom\n"),

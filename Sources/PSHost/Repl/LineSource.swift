@@ -21,6 +21,9 @@ public protocol LineSource: AnyObject {
   var supportsColor: Bool { get }
   /// Reads one line, showing `prompt` first when interactive.
   func readLine(prompt: String) -> LineInput
+  /// Reads one line without showing what is typed (`Read-Host -AsSecureString`); by default the
+  /// same as `readLine`.
+  func readSecret(prompt: String) -> LineInput
   /// A whole input (several lines for a continued block) was accepted: keep it for recall.
   func addHistory(_ entry: String)
   /// The session is ready: the console may use this completer for Tab, and raises `interrupt`
@@ -35,6 +38,7 @@ public typealias ReplInterruptSignal = InterruptSignal
 extension LineSource {
   public var supportsColor: Bool { false }
   public func addHistory(_ entry: String) {}
+  public func readSecret(prompt: String) -> LineInput { readLine(prompt: prompt) }
   public func attach(completer: Completer, interrupt: InterruptSignal) {}
 }
 

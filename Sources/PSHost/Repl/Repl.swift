@@ -43,9 +43,11 @@ public final class Repl<IO: HostIO> {
   }
 
   /// A session over `io`; `color` asks for red errors and yellow warnings (a terminal without
-  /// `NO_COLOR`).
-  public init(io: IO, lines: LineSource, color: Bool, environment: [String: String] = [:]) {
-    host = ReplHost(io: io, color: color)
+  /// `NO_COLOR`). With `prompts` (not `-NonInteractive`) and an interactive line source,
+  /// commands may ask the user (missing mandatory parameters, `Read-Host`, `-Confirm`…) through
+  /// `lines`; otherwise what would ask is an error.
+  public init(io: IO, lines: LineSource, color: Bool, environment: [String: String] = [:], prompts: Bool = true) {
+    host = ReplHost(io: io, color: color, promptSource: prompts && lines.isInteractive ? lines : nil)
     interpreter = Interpreter(host: host, environment: environment)
     self.lines = lines
     history.register(in: interpreter)

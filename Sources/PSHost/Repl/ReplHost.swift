@@ -7,14 +7,29 @@ import PSRuntime
 final class ReplHost<IO: HostIO>: HostInterface {
   var io: IO
   let color: Bool
+  /// Where prompts read their answers: the session's line source when a person types at a
+  /// terminal and `-NonInteractive` was not given; nil otherwise (prompts are then errors).
+  let promptSource: LineSource?
 
   static var red: String { "\u{1B}[91m" }
   static var yellow: String { "\u{1B}[93m" }
   static var reset: String { "\u{1B}[0m" }
 
-  init(io: IO, color: Bool) {
+  init(io: IO, color: Bool, promptSource: LineSource? = nil) {
     self.io = io
     self.color = color
+    self.promptSource = promptSource
+  }
+
+  var canPrompt: Bool { promptSource != nil }
+
+  /// A prompt's answer; nil (the command stops) on Ctrl+C or the end of input.
+  func readLine(prompt: String, masked: Bool) -> String? {
+    guard let source = promptSource else { return nil }
+    switch masked ? source.readSecret(prompt: prompt) : source.readLine(prompt: prompt) {
+    case .line(let l): return l
+    case .interrupt, .endOfInput: return nil
+    }
   }
 
   var supportsColor: Bool { color }

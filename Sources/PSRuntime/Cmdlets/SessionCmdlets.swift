@@ -45,19 +45,35 @@ extension Interpreter {
     defineAlias("iex", "Invoke-Expression")
   }
 
-  /// `Read-Host`: eflowsh runs scripts without a user to answer, so it fails at once with the
-  /// error Windows PowerShell gives in `-NonInteractive` mode (it never waits for input).
+  /// `Read-Host [-Prompt] X [-AsSecureString]`: in the interactive shell, shows `X: ` (nothing
+  /// without a prompt; the words of an unquoted prompt joined by spaces) and returns the line
+  /// typed. With `-AsSecureString` the input is not echoed and the result is a SecureString
+  /// (an opaque object here: eflowsh keeps the text only as its length). Where nobody can answer
+  /// (scripts, `-Command`, `-NonInteractive`, input not a terminal) it fails at once with the
+  /// error Windows PowerShell gives in `-NonInteractive` mode.
   func registerReadHost() {
     defineCmdlet(
       "Read-Host",
       "param([Parameter(Position=0, ValueFromRemainingArguments)][AllowNull()][object]$Prompt, [switch]$AsSecureString)"
     ) {
       CmdletBody(process: { ctx, _ in
-        throw ctx.terminatingError(
-          ErrorRecord(
-            exceptionType: "System.Management.Automation.PSInvalidOperationException",
-            message: "Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-            errorId: "InvalidOperation", category: .invalidOperation))
+        let interp = ctx.interpreter
+        var text = ""
+        if let p = ctx.value("Prompt"), !p.isNull {
+          text = (p.enumerated ?? [p]).map(Conversions.toString).joined(separator: " ")
+        }
+        let secure = ctx.flag("AsSecureString")
+        guard let line = try interp.promptLine(text.isEmpty ? "" : text + ": ", masked: secure) else {
+          throw ctx.terminatingError(Interpreter.nonInteractiveRecord())
+        }
+        if secure {
+          let o = PSObject([("Length", .int32(Int32(line.count)))])
+          o.typeName = "System.Security.SecureString"
+          o.stringValue = "System.Security.SecureString"
+          try ctx.emit(.object(o))
+        } else {
+          try ctx.emit(.string(line))
+        }
       })
     }
   }

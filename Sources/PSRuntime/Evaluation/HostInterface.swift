@@ -18,12 +18,22 @@ public protocol HostInterface: AnyObject {
   /// Draws (or, with nil, clears) the progress line of `Write-Progress`; hosts without a
   /// terminal ignore it.
   func writeProgress(_ line: String?)
+  /// True when a person can answer prompts: the interactive shell at a terminal (not with
+  /// `-NonInteractive`). Scripts, `-Command` and input that is not a terminal never prompt: what
+  /// would prompt is an error there.
+  var canPrompt: Bool { get }
+  /// Shows `prompt` (the last line of a prompt; earlier lines go through `write`) and reads the
+  /// line typed, without echoing it when `masked`. nil when the user stopped (Ctrl+C, end of
+  /// input) or the host cannot prompt.
+  func readLine(prompt: String, masked: Bool) -> String?
 }
 
 extension HostInterface {
   public var supportsColor: Bool { false }
   public var consoleWidth: Int? { nil }
   public func writeProgress(_ line: String?) {}
+  public var canPrompt: Bool { false }
+  public func readLine(prompt: String, masked: Bool) -> String? { nil }
 
   /// An error as the host would show it, for `2> file`. Hosts with a renderer override this.
   public func errorText(_ record: ErrorRecord, concise: Bool) -> String { record.message + "\n" }

@@ -83,7 +83,9 @@ extension Interpreter {
 
   /// The `$PSCmdlet` of an advanced function: `MyInvocation` and `ParameterSetName` as
   /// properties; its methods are handled by `invokeCmdletMethod`.
-  func makeScriptCmdlet(_ name: String, _ bound: BindingResult, boundParameters: Value) -> Value {
+  func makeScriptCmdlet(_ name: String, _ bound: BindingResult, boundParameters: Value, confirmImpact: String? = nil)
+    -> Value
+  {
     let command = PSObject([("Name", .string(name)), ("CommandType", .string("Function"))])
     command.typeName = "System.Management.Automation.FunctionInfo"
     command.stringValue = name
@@ -97,7 +99,26 @@ extension Interpreter {
     ])
     cmdlet.typeName = Interpreter.scriptCmdletTypeName
     cmdlet.stringValue = name
+    if let confirmImpact { shouldProcessState(cmdlet).impact = confirmImpact }
     return .object(cmdlet)
+  }
+
+  /// What ShouldProcess keeps for one `$PSCmdlet`: the function's ConfirmImpact and a Yes to
+  /// All / No to All answer. Entries of objects gone are dropped as new ones come.
+  final class ShouldProcessState {
+    weak var cmdlet: PSObject?
+    var impact: String?
+    var toAll: Bool?
+    init(_ cmdlet: PSObject) { self.cmdlet = cmdlet }
+  }
+
+  func shouldProcessState(_ cmdlet: PSObject) -> ShouldProcessState {
+    let key = ObjectIdentifier(cmdlet)
+    if let s = shouldProcessStates[key], s.cmdlet === cmdlet { return s }
+    shouldProcessStates = shouldProcessStates.filter { $0.value.cmdlet != nil }
+    let s = ShouldProcessState(cmdlet)
+    shouldProcessStates[key] = s
+    return s
   }
 
   /// Methods of `$PSCmdlet`; nil when the method is not one of these.
@@ -107,9 +128,6 @@ extension Interpreter {
     case "shouldprocess":
       guard !args.isEmpty else { return nil }
       let whatIf = Conversions.toBool(scope.lookup("WhatIfPreference")?.value ?? .bool(false))
-      // -Confirm (and $ConfirmPreference) would prompt; eflowsh is non-interactive, so without
-      // -WhatIf the operation always goes ahead.
-      guard whatIf else { return .bool(true) }
       let text: String
       if args.count >= 3 {
         text = Conversions.toString(args[0])
@@ -117,8 +135,33 @@ extension Interpreter {
         let action = args.count == 2 ? Conversions.toString(args[1]) : commandName(of: cmdlet)
         text = "Performing the operation \"\(action)\" on target \"\(Conversions.toString(args[0]))\"."
       }
-      host.write("What if: " + text + "\n")
-      return .bool(false)
+      if whatIf {
+        host.write("What if: " + text + "\n")
+        return .bool(false)
+      }
+      // -Confirm (or $ConfirmPreference at or below the function's ConfirmImpact) asks; Yes to
+      // All / No to All answer the rest of this invocation's questions.
+      let state = shouldProcessState(cmdlet)
+      if let all = state.toAll { return .bool(all) }
+      guard confirmationRequired(impact: state.impact) else { return .bool(true) }
+      let description = args.count >= 3 ? Conversions.toString(args[0]) : text
+      let query = args.count >= 3 ? Conversions.toString(args[1]) : "Are you sure you want to perform this action?"
+      let caption = args.count >= 3 ? Conversions.toString(args[2]) : "Confirm"
+      guard let answer = try confirmShouldProcess(description, caption: caption, query: query) else {
+        var r = Interpreter.nonInteractiveRecord()
+        r.commandName = commandName(of: cmdlet)
+        throw ScriptError(r, scriptTerminating: false)
+      }
+      switch answer {
+      case .yes: return .bool(true)
+      case .no: return .bool(false)
+      case .yesToAll:
+        state.toAll = true
+        return .bool(true)
+      case .noToAll:
+        state.toAll = false
+        return .bool(false)
+      }
     case "shouldcontinue":
       // Would prompt; non-interactive, so the answer is yes.
       return .bool(true)

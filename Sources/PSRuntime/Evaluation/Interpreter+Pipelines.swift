@@ -39,7 +39,9 @@ extension Interpreter {
         let downstream = stages.count + 1 == commandCount ? out : OutputPipe { item in try next.stage!.process(item) }
         let (routes, output, stageFiles) = try redirectionRoutes(c.redirections, output: downstream)
         files += stageFiles
-        let stage = try makeStage(c, output: output, routes: routes, expectsInput: !stages.isEmpty || leading != nil)
+        let stage = try makeStage(
+          c, output: output, routes: routes, expectsInput: !stages.isEmpty || leading != nil,
+          position: stages.count + (leading != nil ? 2 : 1))
         if let previous = links.last { previous.stage = stage }
         links.append(next)
         stages.append(stage)
@@ -169,8 +171,9 @@ extension Interpreter {
   // MARK: - Stages
 
   /// Prepares the stage for one command: a function, a cmdlet, or a script block after `&`/`.`.
-  func makeStage(_ c: CommandAst, output: OutputPipe, routes stageRoutes: StreamRoutes, expectsInput: Bool) throws
-    -> PipelineStage
+  func makeStage(
+    _ c: CommandAst, output: OutputPipe, routes stageRoutes: StreamRoutes, expectsInput: Bool, position: Int = 1
+  ) throws -> PipelineStage
   {
     guard case .argument(let nameExpr)? = c.elements.first else {
       throw fail(RuntimeError(id: "EmptyCommand", message: "The command has no name."), at: c.extent)
@@ -197,11 +200,11 @@ extension Interpreter {
     case .function(let f):
       return try FunctionStage(
         self, f, arguments: args, at: c.extent, dotSource: dotSource, elements: c.elements, output: output,
-        routes: stageRoutes, expectsInput: expectsInput)
+        routes: stageRoutes, expectsInput: expectsInput, position: position)
     case .cmdlet(let cmdlet):
       return try CmdletStage(
         self, cmdlet, arguments: args, at: c.extent, elements: c.elements, output: output, routes: stageRoutes,
-        expectsInput: expectsInput)
+        expectsInput: expectsInput, position: position)
     case .native(let path):
       return NativeStage(self, path: path, arguments: nativeArguments(args), output: output, at: c.extent)
     }

@@ -76,6 +76,8 @@ public final class Interpreter {
   let utilityState = UtilityState()
   /// Ctrl+C: raised by the host, polled before each statement (see Interpreter+Interactive).
   public let interruptSignal = InterruptSignal()
+  /// ShouldProcess answers per `$PSCmdlet` (see Interpreter+CommonParameters).
+  var shouldProcessStates: [ObjectIdentifier: ShouldProcessState] = [:]
 
   public init(host: HostInterface, environment: [String: String] = [:]) {
     self.host = host

@@ -80,6 +80,8 @@ public final class CmdletContext {
   let output: OutputPipe
   /// The pipeline stage running the command (for `stopUpstream()`).
   var stageIdentity: ObjectIdentifier?
+  /// A ShouldProcess confirmation answered Yes to All (true) or No to All (false).
+  var confirmToAll: Bool?
 
   init(interpreter: Interpreter, metadata: CommandMetadata, bound: BindingResult, extent: SourceRange, output: OutputPipe) {
     self.interpreter = interpreter

@@ -20,15 +20,14 @@ final class CmdletStage: PipelineStage {
 
   init(
     _ interp: Interpreter, _ cmdlet: Cmdlet, arguments: [CommandArgument], at extent: SourceRange,
-    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes, expectsInput: Bool
+    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes, expectsInput: Bool, position: Int = 1
   ) throws {
     self.interp = interp
     self.cmdlet = cmdlet
     self.extent = extent
-    do {
-      bound = try ParameterBinder.bind(
-        cmdlet.metadata, arguments, hooks: interp.bindingHooks, pipelineInputExpected: expectsInput)
-    } catch {
+    switch try interp.bindPrompting(cmdlet.metadata, arguments, expectsInput: expectsInput, position: position) {
+    case .success(let b): bound = b
+    case .failure(let error):
       throw interp.bindingFailure(
         error, command: cmdlet.metadata.name, at: interp.bindingErrorExtent(error, elements, extent))
     }

@@ -25,7 +25,7 @@ final class FunctionStage: PipelineStage {
 
   init(
     _ interp: Interpreter, _ f: FunctionDefinition, arguments: [CommandArgument], at extent: SourceRange, dotSource: Bool,
-    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes, expectsInput: Bool
+    elements: [CommandElementAst], output: OutputPipe, routes: StreamRoutes, expectsInput: Bool, position: Int = 1
   ) throws {
     self.interp = interp
     self.f = f
@@ -43,10 +43,9 @@ final class FunctionStage: PipelineStage {
     }
     do {
       meta = try interp.metadata(for: f)
-      do {
-        bound = try ParameterBinder.bind(
-          meta, arguments, hooks: interp.bindingHooks, pipelineInputExpected: expectsInput)
-      } catch {
+      switch try interp.bindPrompting(meta, arguments, expectsInput: expectsInput, position: position) {
+      case .success(let b): bound = b
+      case .failure(let error):
         throw interp.bindingFailure(error, command: f.name, at: interp.bindingErrorExtent(error, elements, extent))
       }
     } catch {
@@ -72,7 +71,9 @@ final class FunctionStage: PipelineStage {
         if meta.isAdvanced {
           try scope.set(
             "PSCmdlet",
-            interp.makeScriptCmdlet(f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null))
+            interp.makeScriptCmdlet(
+              f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null,
+              confirmImpact: meta.confirmImpact))
         }
       }
     } catch {
