@@ -228,3 +228,16 @@ func stringArray(_ items: [String]) -> Value { .array(PSArray(items.map { .strin
 var infiniteLifetime: Value { .timeSpan(Int64.max) }
 
 func timeSpan(seconds: Int) -> Value { .timeSpan(Int64(seconds) * 10_000_000) }
+
+extension Handlers {
+  /// A CIM query that matched nothing for one value: `No MSFT_X objects found with property 'P'
+  /// equal to 'V'.  Verify the value of the property and retry.` (non-terminating, ObjectNotFound).
+  func writeCimNotFound(_ ctx: CmdletContext, _ className: String, property: String, value: String) throws {
+    try ctx.writeError(
+      HostErrorStyle.cimQuery(property).record(
+        EflowError(
+          .objectNotFound,
+          "No \(className) objects found with property '\(property)' equal to '\(value)'.  Verify the value of the property and retry."
+        ), target: .string(value), ctx: ctx))
+  }
+}

@@ -42,12 +42,7 @@ extension Handlers {
   }
 
   func notFoundNat(_ ctx: CmdletContext, _ name: String) throws {
-    try ctx.writeError(
-      HostErrorStyle.cimQuery("Name").record(
-        EflowError(
-          .objectNotFound,
-          "No MSFT_NetNat objects found with property 'Name' equal to '\(name)'.  Verify the value of the property and retry."),
-        target: .string(name), ctx: ctx))
+    try writeCimNotFound(ctx, "MSFT_NetNat", property: "Name", value: name)
   }
 
   func getNetNat(_ ctx: CmdletContext) throws {

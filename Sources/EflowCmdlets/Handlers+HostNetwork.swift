@@ -42,12 +42,7 @@ extension Handlers {
     }
     for a in found { try ctx.emit(.object(Self.netAdapterObject(a))) }
     for (property, value) in notFound {
-      try ctx.writeError(
-        HostErrorStyle.cimQuery(property).record(
-          EflowError(
-            .objectNotFound,
-            "No MSFT_NetAdapter objects found with property '\(property)' equal to '\(value)'.  Verify the value of the property and retry."
-          ), target: .string(value), ctx: ctx))
+      try writeCimNotFound(ctx, "MSFT_NetAdapter", property: property, value: value)
     }
   }
 
@@ -102,23 +97,13 @@ extension Handlers {
     if let alias = ctx.string("InterfaceAlias") {
       adapter = state.adapters.first { $0.name.caseInsensitiveEquals(alias) }
       if adapter == nil {
-        try ctx.writeError(
-          HostErrorStyle.cimQuery("Name").record(
-            EflowError(
-              .objectNotFound,
-              "No MSFT_NetAdapter objects found with property 'Name' equal to '\(alias)'.  Verify the value of the property and retry."
-            ), target: .string(alias), ctx: ctx))
+        try writeCimNotFound(ctx, "MSFT_NetAdapter", property: "Name", value: alias)
         return
       }
     } else if let index = ctx.int("InterfaceIndex") {
       adapter = state.adapters.first { $0.ifIndex == index }
       if adapter == nil {
-        try ctx.writeError(
-          HostErrorStyle.cimQuery("InterfaceIndex").record(
-            EflowError(
-              .objectNotFound,
-              "No MSFT_NetAdapter objects found with property 'InterfaceIndex' equal to '\(index)'.  Verify the value of the property and retry."
-            ), target: .string(String(index)), ctx: ctx))
+        try writeCimNotFound(ctx, "MSFT_NetAdapter", property: "InterfaceIndex", value: String(index))
         return
       }
     }
@@ -224,12 +209,7 @@ extension Handlers {
 
   func writeAddressNotFound(_ ctx: CmdletContext, _ notFound: [(String, String)]) throws {
     for (property, value) in notFound {
-      try ctx.writeError(
-        HostErrorStyle.cimQuery(property).record(
-          EflowError(
-            .objectNotFound,
-            "No MSFT_NetIPAddress objects found with property '\(property)' equal to '\(value)'.  Verify the value of the property and retry."
-          ), target: .string(value), ctx: ctx))
+      try writeCimNotFound(ctx, "MSFT_NetIPAddress", property: property, value: value)
     }
   }
 
@@ -349,12 +329,7 @@ extension Handlers {
     notFound += aliases.unmatchedLiterals(found.map(\.adapter.name)).map { ("InterfaceAlias", $0) }
     notFound += (indexes ?? []).filter { i in !found.contains { $0.adapter.ifIndex == i } }.map { ("InterfaceIndex", String($0)) }
     for (property, value) in notFound {
-      try ctx.writeError(
-        HostErrorStyle.cimQuery(property).record(
-          EflowError(
-            .objectNotFound,
-            "No MSFT_NetRoute objects found with property '\(property)' equal to '\(value)'.  Verify the value of the property and retry."
-          ), target: .string(value), ctx: ctx))
+      try writeCimNotFound(ctx, "MSFT_NetRoute", property: property, value: value)
     }
   }
 
@@ -366,23 +341,13 @@ extension Handlers {
     if let alias = ctx.string("InterfaceAlias") {
       adapters = adapters.filter { WildcardPattern(alias).matches($0.name) }
       if adapters.isEmpty {
-        try ctx.writeError(
-          HostErrorStyle.cimQuery("Name").record(
-            EflowError(
-              .objectNotFound,
-              "No MSFT_NetAdapter objects found with property 'Name' equal to '\(alias)'.  Verify the value of the property and retry."
-            ), target: .string(alias), ctx: ctx))
+        try writeCimNotFound(ctx, "MSFT_NetAdapter", property: "Name", value: alias)
         return
       }
     } else if let index = ctx.int("InterfaceIndex") {
       adapters = adapters.filter { $0.ifIndex == index }
       if adapters.isEmpty {
-        try ctx.writeError(
-          HostErrorStyle.cimQuery("InterfaceIndex").record(
-            EflowError(
-              .objectNotFound,
-              "No MSFT_NetAdapter objects found with property 'InterfaceIndex' equal to '\(index)'.  Verify the value of the property and retry."
-            ), target: .string(String(index)), ctx: ctx))
+        try writeCimNotFound(ctx, "MSFT_NetAdapter", property: "InterfaceIndex", value: String(index))
         return
       }
     } else if !ctx.flag("All") {
@@ -456,12 +421,7 @@ extension Handlers {
     var notFound = aliases.unmatchedLiterals(adapters.map(\.name)).map { ("InterfaceAlias", $0) }
     notFound += (indexes ?? []).filter { i in !adapters.contains { $0.ifIndex == i } }.map { ("InterfaceIndex", String($0)) }
     for (property, value) in notFound {
-      try ctx.writeError(
-        HostErrorStyle.cimQuery(property).record(
-          EflowError(
-            .objectNotFound,
-            "No MSFT_DNSClientServerAddress objects found with property '\(property)' equal to '\(value)'.  Verify the value of the property and retry."
-          ), target: .string(value), ctx: ctx))
+      try writeCimNotFound(ctx, "MSFT_DNSClientServerAddress", property: property, value: value)
     }
   }
 }
