@@ -158,12 +158,14 @@ extension Interpreter {
   /// Creates the parameter variables in the (new) current scope: bound values, else defaults,
   /// else the type's empty value; plus `$args` and `$PSBoundParameters`.
   func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult) throws {
-    let boundTable = PSHashtable()
+    let boundTable = PSHashtable(capacity: bound.bound.count)
+    // A new function scope would otherwise regrow its table once per parameter.
+    scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
     for p in meta.parameters {
       var v: Value = .null
       if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(p.name) }) {
         v = b.value
-        boundTable[.string(p.name)] = b.value
+        boundTable.set(.string(p.name), lowercasedString: p.key, b.value)
       } else if let d = p.defaultValue {
         v = try eval(d)
         if let t = p.type { v = (try? Conversions.convert(v, to: t)) ?? v }
@@ -173,11 +175,11 @@ extension Interpreter {
         // An unbound typed parameter holds its type's empty value: [int] 0, [string] ''.
         v = (try? Conversions.convert(.null, to: t)) ?? .null
       }
-      try scope.set(p.name, v)
-      if let t = p.type, t != .object { scope.local(p.name)?.typeConstraint = t }
+      try scope.set(key: p.key, name: p.name, v)
+      if let t = p.type, t != .object { scope.local(key: p.key)?.typeConstraint = t }
     }
-    try scope.set("args", .array(PSArray(bound.remaining)))
-    try scope.set("PSBoundParameters", .hashtable(boundTable))
+    try scope.set(key: "args", name: "args", .array(PSArray(bound.remaining)))
+    try scope.set(key: "psboundparameters", name: "PSBoundParameters", .hashtable(boundTable))
   }
 
   /// Runs a script block's statements in the current scope (switch conditions, `ForEach`,
