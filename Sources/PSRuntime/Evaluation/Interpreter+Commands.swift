@@ -161,22 +161,26 @@ extension Interpreter {
     let boundTable = PSHashtable(capacity: bound.bound.count)
     // A new function scope would otherwise regrow its table once per parameter.
     scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
-    for p in meta.parameters {
+    // By index: `for p in meta.parameters` copies each (large) ParameterMetadata.
+    for i in meta.parameters.indices {
+      let name = meta.parameters[i].name
+      let key = meta.parameters[i].key
+      let type = meta.parameters[i].type
       var v: Value = .null
-      if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(p.name) }) {
+      if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
         v = b.value
-        boundTable.set(.string(p.name), lowercasedString: p.key, b.value)
-      } else if let d = p.defaultValue {
+        boundTable.set(.string(name), lowercasedString: key, b.value)
+      } else if let d = meta.parameters[i].defaultValue {
         v = try eval(d)
-        if let t = p.type { v = (try? Conversions.convert(v, to: t)) ?? v }
-      } else if p.isSwitch {
+        if let t = type { v = (try? Conversions.convert(v, to: t)) ?? v }
+      } else if meta.parameters[i].isSwitch {
         v = .bool(false)
-      } else if let t = p.type, t != .object {
+      } else if let t = type, t != .object {
         // An unbound typed parameter holds its type's empty value: [int] 0, [string] ''.
         v = (try? Conversions.convert(.null, to: t)) ?? .null
       }
-      try scope.set(key: p.key, name: p.name, v)
-      if let t = p.type, t != .object { scope.local(key: p.key)?.typeConstraint = t }
+      try scope.set(key: key, name: name, v)
+      if let t = type, t != .object { scope.local(key: key)?.typeConstraint = t }
     }
     try scope.set(key: "args", name: "args", .array(PSArray(bound.remaining)))
     try scope.set(key: "psboundparameters", name: "PSBoundParameters", .hashtable(boundTable))
