@@ -159,8 +159,13 @@ extension Interpreter {
   /// else the type's empty value; plus `$args` and `$PSBoundParameters`.
   func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult) throws {
     let boundTable = PSHashtable(capacity: bound.bound.count)
-    // A new function scope would otherwise regrow its table once per parameter.
-    scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
+    // A new function scope would otherwise regrow its table once per parameter; sized at
+    // creation, which costs less than `reserveCapacity` on the empty table.
+    if scope.variables.isEmpty {
+      scope.variables = Dictionary(minimumCapacity: meta.parameters.count + 3)
+    } else {
+      scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
+    }
     // By index: `for p in meta.parameters` copies each (large) ParameterMetadata.
     for i in meta.parameters.indices {
       let name = meta.parameters[i].name
