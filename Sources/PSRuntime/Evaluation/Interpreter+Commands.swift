@@ -90,6 +90,7 @@ extension Interpreter {
   /// positional ones.
   func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
     var args: [CommandArgument] = []
+    args.reserveCapacity(elements.count)  // one allocation for the usual, unsplatted call
     for el in elements {
       switch el {
       case .parameter(let p):
