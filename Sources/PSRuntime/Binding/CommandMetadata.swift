@@ -2,7 +2,10 @@
 public struct CommandMetadata {
   public var name: String
   public var parameters: [ParameterMetadata] {
-    didSet { parameterSetNames = Self.setNames(parameters, defaultParameterSet) }
+    didSet {
+      parameterSetNames = Self.setNames(parameters, defaultParameterSet)
+      bindsPositionallyOnly = Self.positionalOnly(parameters)
+    }
   }
   /// `[CmdletBinding(DefaultParameterSetName = '…')]`.
   public var defaultParameterSet: String? {
@@ -12,6 +15,11 @@ public struct CommandMetadata {
   /// parameter names it (PowerShell adds it to the set map too). Kept up to date as the
   /// parameters change, because the binder reads it for every pipeline object.
   public private(set) var parameterSetNames: [String]
+  /// Every parameter is untyped, unvalidated, optional, in the one set, at its declaration
+  /// index: then positional arguments bind in order with no conversion or check (see
+  /// `ParameterBinder.bindSimplePositional`). Kept up to date with `parameters` so a call of a
+  /// simple function need not re-derive it.
+  private(set) var bindsPositionallyOnly: Bool
   /// `[CmdletBinding()]` or any `[Parameter()]`: common parameters apply, unknown arguments are
   /// errors rather than `$args`.
   public var isAdvanced: Bool
@@ -35,6 +43,7 @@ public struct CommandMetadata {
     self.parameters = parameters
     self.defaultParameterSet = defaultParameterSet
     parameterSetNames = Self.setNames(parameters, defaultParameterSet)
+    bindsPositionallyOnly = Self.positionalOnly(parameters)
     self.isAdvanced = isAdvanced
     self.supportsShouldProcess = supportsShouldProcess
     self.positionalBinding = positionalBinding
@@ -51,6 +60,18 @@ public struct CommandMetadata {
     }
     if let d = defaultParameterSet, d != ParameterMetadata.allParameterSets, !names.contains(d) { names.append(d) }
     return names
+  }
+
+  static func positionalOnly(_ parameters: [ParameterMetadata]) -> Bool {
+    for i in parameters.indices {
+      let p = parameters[i]
+      guard p.type == nil, !p.isSwitch, p.sets.count == 1, let info = p.sets[ParameterMetadata.allParameterSets],
+        info.position == i, !info.mandatory, !info.valueFromRemainingArguments, p.validateSet == nil,
+        p.validateRange == nil, p.validateRangeKind == nil, p.validatePattern == nil, !p.validateNotNullOrEmpty,
+        !p.validateNotNull, p.validateLength == nil, p.validateCount == nil, p.validateScript == nil
+      else { return false }
+    }
+    return true
   }
 
   /// The common parameters this command accepts (none for simple functions).

@@ -29,9 +29,34 @@ public enum ParameterBinder {
   public static func bind(
     _ meta: CommandMetadata, _ args: [CommandArgument], hooks: BindingHooks, pipelineInputExpected: Bool = true
   ) throws(ParameterBindingError) -> BindingResult {
+    if let r = bindSimplePositional(meta, args) { return r }
     var session = BindingSession(meta: meta, hooks: hooks)
     try session.bindCommandLine(args, pipelineInputExpected: pipelineInputExpected)
     return session.result
+  }
+
+  /// The common call of a simple function, `Add 1 2`: only positional arguments, and
+  /// parameters that take them in declaration order untouched (`bindsPositionallyOnly`). The
+  /// general binder would bind argument k to parameter k (an untyped parameter accepts any
+  /// value as it is, and nothing validates it) and leave the rest to `$args`; this does the
+  /// same without building a session (≈ 15 k instructions a call). Nil when the call is any
+  /// different: then the general binder runs.
+  static func bindSimplePositional(_ meta: CommandMetadata, _ args: [CommandArgument]) -> BindingResult? {
+    guard !meta.isAdvanced, meta.bindsPositionallyOnly, meta.parameterSetNames.isEmpty else { return nil }
+    var bound: [(name: String, value: Value)] = []
+    var remaining: [Value] = []
+    bound.reserveCapacity(min(args.count, meta.parameters.count))
+    for (k, a) in args.enumerated() {
+      guard case .positional(let v) = a else { return nil }
+      if k < meta.parameters.count {
+        bound.append((meta.parameters[k].name, v))
+      } else {
+        remaining.append(v)
+      }
+    }
+    return BindingResult(
+      bound: bound, remaining: remaining,
+      parameterSetName: meta.defaultParameterSet ?? ParameterMetadata.allParameterSets)
   }
 
   /// Binds one pipeline input object on top of a command-line result (by value then by property

@@ -40,7 +40,12 @@ public struct ParameterMetadata {
   /// The name the set of all parameter sets goes by.
   public static let allParameterSets = "__AllParameterSets"
 
-  public var name: String
+  public var name: String {
+    didSet { key = name.lowercased() }
+  }
+  /// `name` lowercased: the parameter variable's key in a scope, computed once rather than
+  /// at every call.
+  private(set) var key: String
   /// The type constraint; nil is `[object]` (no constraint).
   public var type: PSType?
   public var isSwitch: Bool
@@ -84,6 +89,7 @@ public struct ParameterMetadata {
     allowNull: Bool = false, allowEmptyString: Bool = false, defaultValue: ExpressionAst? = nil
   ) {
     self.name = name
+    key = name.lowercased()
     self.type = type
     self.isSwitch = isSwitch ?? (type == .switchParameter)
     self.aliases = aliases

@@ -90,6 +90,7 @@ extension Interpreter {
   /// positional ones.
   func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
     var args: [CommandArgument] = []
+    args.reserveCapacity(elements.count)  // one allocation for the usual, unsplatted call
     for el in elements {
       switch el {
       case .parameter(let p):
@@ -158,26 +159,37 @@ extension Interpreter {
   /// Creates the parameter variables in the (new) current scope: bound values, else defaults,
   /// else the type's empty value; plus `$args` and `$PSBoundParameters`.
   func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult) throws {
-    let boundTable = PSHashtable()
-    for p in meta.parameters {
+    let boundTable = PSHashtable(capacity: bound.bound.count)
+    // A new function scope would otherwise regrow its table once per parameter; sized at
+    // creation, which costs less than `reserveCapacity` on the empty table.
+    if scope.variables.isEmpty {
+      scope.variables = Dictionary(minimumCapacity: meta.parameters.count + 3)
+    } else {
+      scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
+    }
+    // By index: `for p in meta.parameters` copies each (large) ParameterMetadata.
+    for i in meta.parameters.indices {
+      let name = meta.parameters[i].name
+      let key = meta.parameters[i].key
+      let type = meta.parameters[i].type
       var v: Value = .null
-      if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(p.name) }) {
+      if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
         v = b.value
-        boundTable[.string(p.name)] = b.value
-      } else if let d = p.defaultValue {
+        boundTable.set(.string(name), lowercasedString: key, b.value)
+      } else if let d = meta.parameters[i].defaultValue {
         v = try eval(d)
-        if let t = p.type { v = (try? Conversions.convert(v, to: t)) ?? v }
-      } else if p.isSwitch {
+        if let t = type { v = (try? Conversions.convert(v, to: t)) ?? v }
+      } else if meta.parameters[i].isSwitch {
         v = .bool(false)
-      } else if let t = p.type, t != .object {
+      } else if let t = type, t != .object {
         // An unbound typed parameter holds its type's empty value: [int] 0, [string] ''.
         v = (try? Conversions.convert(.null, to: t)) ?? .null
       }
-      try scope.set(p.name, v)
-      if let t = p.type, t != .object { scope.local(p.name)?.typeConstraint = t }
+      try scope.set(key: key, name: name, v)
+      if let t = type, t != .object { scope.local(key: key)?.typeConstraint = t }
     }
-    try scope.set("args", .array(PSArray(bound.remaining)))
-    try scope.set("PSBoundParameters", .hashtable(boundTable))
+    try scope.set(key: "args", name: "args", .array(PSArray(bound.remaining)))
+    try scope.set(key: "psboundparameters", name: "PSBoundParameters", .hashtable(boundTable))
   }
 
   /// Runs a script block's statements in the current scope (switch conditions, `ForEach`,

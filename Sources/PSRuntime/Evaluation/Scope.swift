@@ -80,6 +80,21 @@ public final class Scope {
     }
   }
 
+  /// `set` with the name already lowercased (`key`), for names fixed ahead of time.
+  func set(key k: String, name: String, _ value: Value) throws(RuntimeError) {
+    if let v = variables[k] {
+      if v.isReadOnly {
+        throw RuntimeError(
+          id: "VariableNotWritable",
+          message: "Cannot overwrite variable \(v.name) because it is read-only or constant.",
+          exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException")
+      }
+      v.value = value
+    } else {
+      variables[k] = Variable(name: name, value: value)
+    }
+  }
+
   public func remove(_ name: String) { variables.removeValue(forKey: Scope.key(name)) }
 
   /// Finds a function here or in an enclosing scope.

@@ -60,8 +60,8 @@ final class FunctionStage: PipelineStage {
     warningVariable = bound.common("WarningVariable").map { (Conversions.toString($0), StreamCollector()) }
     env = StageEnvironment(
       scope: scope, source: f.source, routes: routes,
-      errorCollectors: interp.errorCollectors + (errorVariable.map { [$0.1] } ?? []),
-      warningCollectors: interp.warningCollectors + (warningVariable.map { [$0.1] } ?? []))
+      errorCollectors: errorVariable.map { interp.errorCollectors + [$0.1] } ?? interp.errorCollectors,
+      warningCollectors: warningVariable.map { interp.warningCollectors + [$0.1] } ?? interp.warningCollectors)
     self.output = outVariable == nil ? output : interp.tee(output, into: outCollector)
     do {
       try interp.within(env) {
@@ -155,7 +155,7 @@ final class FunctionStage: PipelineStage {
   func end() throws {
     if let e = f.body.endBlock, !(f.isFilter && processBlock?.extent == e.extent) {
       try phase {
-        try interp.scope.set("input", .array(PSArray(received)))
+        try interp.scope.set(key: "input", name: "input", .array(PSArray(received)))
         try interp.runBlock(e.statements, output)
       }
     }

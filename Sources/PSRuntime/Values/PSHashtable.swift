@@ -8,7 +8,27 @@ public final class PSHashtable {
 
   public init(ordered: Bool = false) { isOrdered = ordered }
 
+  /// A table with room for `capacity` entries, so filling it (`$PSBoundParameters` at every
+  /// call) does not regrow it.
+  init(capacity: Int) {
+    isOrdered = false
+    entries.reserveCapacity(capacity)
+    index.reserveCapacity(capacity)
+  }
+
   public var count: Int { entries.count }
+
+  /// `self[key] = value` for a string key whose lowercased form is already known (a
+  /// parameter's `key`), sparing the lowercasing.
+  func set(_ key: Value, lowercasedString lowered: String, _ value: Value) {
+    let k = HashKey(lowercasedString: lowered)
+    if let i = index[k] {
+      entries[i].value = value
+    } else {
+      index[k] = entries.count
+      entries.append((key, value))
+    }
+  }
 
   public subscript(key: Value) -> Value? {
     get { index[HashKey(key)].map { entries[$0].value } }
@@ -52,6 +72,8 @@ public final class PSHashtable {
 /// How hashtable keys compare.
 struct HashKey: Hashable {
   let repr: String
+  /// The key of `.string(s)` when `lowered` is `s.lowercased()`.
+  init(lowercasedString lowered: String) { repr = "s:" + lowered }
   init(_ v: Value) {
     switch v {
     case .string(let s): repr = "s:" + s.lowercased()
