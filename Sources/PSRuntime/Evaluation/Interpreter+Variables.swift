@@ -102,27 +102,50 @@ extension Interpreter {
     try scope.set(name, value)
   }
 
+  /// The variable an unqualified `$name` both reads and writes directly: one in the current
+  /// scope that a plain assignment may overwrite (not read-only, no type constraint), and not
+  /// one of the names reads or writes treat specially (`$?`, `$PSItem`, `$null`). Lets
+  /// `$x += …` and `$x++` find the variable once instead of once to read and once to write.
+  func plainLocalVariable(_ target: ExpressionAst) -> Variable? {
+    guard case .variable(let path) = target.kind, path.qualifier == nil else { return nil }
+    let key = path.key
+    if key == "?" || key == "psitem" || key == "null" { return nil }
+    guard let v = scope.local(key: key), !v.isReadOnly, v.typeConstraint == nil else { return nil }
+    return v
+  }
+
   /// `left op= right`.
   func assign(_ a: AssignmentAst) throws {
     var value = try assignedValue(a.right)
+    if a.op != .assign, a.op != .coalesce, let variable = plainLocalVariable(a.left) {
+      let current = variable.value
+      let rhs = value
+      let op = Self.arithmeticOp(a.op)
+      variable.value = try guarded(a.extent) { () throws(RuntimeError) in try Arithmetic.apply(op, current, rhs) }
+      return
+    }
     if a.op != .assign {
       let current = try eval(a.left)
       if a.op == .coalesce {
         if !current.isNull { return }
       } else {
         let rhs = value
-        let op: Arithmetic.Op
-        switch a.op {
-        case .minus: op = .subtract
-        case .multiply: op = .multiply
-        case .divide: op = .divide
-        case .remainder: op = .remainder
-        default: op = .add
-        }
+        let op = Self.arithmeticOp(a.op)
         value = try guarded(a.extent) { () throws(RuntimeError) in try Arithmetic.apply(op, current, rhs) }
       }
     }
     try store(a.left, value)
+  }
+
+  /// The arithmetic of a compound assignment operator (`-=` subtracts, `+=` and others add).
+  static func arithmeticOp(_ op: AssignmentAst.Operator) -> Arithmetic.Op {
+    switch op {
+    case .minus: return .subtract
+    case .multiply: return .multiply
+    case .divide: return .divide
+    case .remainder: return .remainder
+    default: return .add
+    }
   }
 
   /// The value a right-hand side gives: an expression's own value (so `$x = @()` is an empty
