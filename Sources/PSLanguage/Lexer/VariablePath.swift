@@ -11,6 +11,7 @@ public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
     let qualifier: String?
     let name: String
     let key: String
+    let keyHash: Int
 
     init(userPath: String, isBraced: Bool, qualifier: String?, name: String, key: String) {
       self.userPath = userPath
@@ -18,6 +19,7 @@ public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
       self.qualifier = qualifier
       self.name = name
       self.key = key
+      keyHash = VariablePath.hashKey(key)
     }
   }
 
@@ -33,6 +35,15 @@ public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
   public var name: String { storage.name }
   /// The name lowercased: variables are found without regard to case.
   public var key: String { storage.key }
+  /// `hashKey(key)`, worked out once: the interpreter's scopes are keyed by it.
+  public var keyHash: Int { storage.keyHash }
+
+  /// A cheap hash (FNV-1a) of a lookup key's UTF-8 bytes.
+  public static func hashKey(_ key: String) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return Int(truncatingIfNeeded: h)
+  }
 
   public init(userPath: String, isBraced: Bool = false) {
     let qualifier: String?
