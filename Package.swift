@@ -12,7 +12,12 @@ let package = Package(
   ],
   targets: [
     .target(name: "PSLanguage"),
-    .target(name: "PSRuntime", dependencies: ["PSLanguage"]),
+    // Release builds skip the run-time exclusivity checks of class properties: the interpreter
+    // reads and writes interpreter, scope and variable fields on every expression, and the checks
+    // were a fifth of a loop's instructions. Debug builds (and so the tests) still make them.
+    .target(
+      name: "PSRuntime", dependencies: ["PSLanguage"],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
     .target(name: "EflowEngine"),
     .target(name: "EflowCmdlets", dependencies: ["PSRuntime", "EflowEngine"], plugins: ["EmbedModulesPlugin"]),
     .executableTarget(name: "embed-modules", path: "Tools/EmbedModules"),

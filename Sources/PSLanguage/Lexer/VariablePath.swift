@@ -3,20 +3,51 @@
 /// The qualifier, the bare name and the case-folded lookup key are split once, when the path is
 /// made, because the interpreter reads them on every variable access.
 public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
+  /// The parts, in one shared object: the interpreter copies a path out of the syntax tree on
+  /// every variable access, and one reference to retain is much cheaper than four strings.
+  private final class Storage: Sendable {
+    let userPath: String
+    let isBraced: Bool
+    let qualifier: String?
+    let name: String
+    let key: String
+    let keyHash: Int
+
+    init(userPath: String, isBraced: Bool, qualifier: String?, name: String, key: String) {
+      self.userPath = userPath
+      self.isBraced = isBraced
+      self.qualifier = qualifier
+      self.name = name
+      self.key = key
+      keyHash = VariablePath.hashKey(key)
+    }
+  }
+
+  private let storage: Storage
+
   /// The text after `$` (or `@`), without braces: `env:PATH`, `x`, `any name`.
-  public let userPath: String
+  public var userPath: String { storage.userPath }
   /// Written with braces: `${…}`.
-  public let isBraced: Bool
+  public var isBraced: Bool { storage.isBraced }
   /// The scope or drive qualifier (`global`, `script`, `env`, …), if any.
-  public let qualifier: String?
+  public var qualifier: String? { storage.qualifier }
   /// The name without its qualifier.
-  public let name: String
+  public var name: String { storage.name }
   /// The name lowercased: variables are found without regard to case.
-  public let key: String
+  public var key: String { storage.key }
+  /// `hashKey(key)`, worked out once: the interpreter's scopes are keyed by it.
+  public var keyHash: Int { storage.keyHash }
+
+  /// A cheap hash (FNV-1a) of a lookup key's UTF-8 bytes.
+  public static func hashKey(_ key: String) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return Int(truncatingIfNeeded: h)
+  }
 
   public init(userPath: String, isBraced: Bool = false) {
-    self.userPath = userPath
-    self.isBraced = isBraced
+    let qualifier: String?
+    let name: String
     // Work on UTF-8 bytes: searching Characters would run grapheme breaking on every variable.
     let utf8 = userPath.utf8
     if let i = utf8.firstIndex(of: 0x3A), i != utf8.startIndex {
@@ -27,7 +58,18 @@ public struct VariablePath: Sendable, Hashable, CustomStringConvertible {
       name = userPath
     }
     // Most names are already lowercase ASCII: share the string instead of folding it.
-    key = name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? name : name.lowercased()
+    let key = name.utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }) ? name : name.lowercased()
+    storage = Storage(userPath: userPath, isBraced: isBraced, qualifier: qualifier, name: name, key: key)
+  }
+
+  /// Equal when written alike (the other parts follow from these two).
+  public static func == (a: VariablePath, b: VariablePath) -> Bool {
+    a.storage === b.storage || (a.userPath == b.userPath && a.isBraced == b.isBraced)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(userPath)
+    hasher.combine(isBraced)
   }
 
   /// True for `$global:`, `$script:`, `$local:`, `$private:`, `$using:`, `$workflow:`.

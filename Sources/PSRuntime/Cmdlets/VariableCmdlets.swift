@@ -157,7 +157,7 @@ extension Interpreter {
   /// `-Scope`, only that scope's own.
   func visibleVariables(_ ctx: CmdletContext) throws -> [Variable] {
     let start = try variableScope(ctx)
-    var seen: [String: Variable] = [:]
+    var seen: [VariableKey: Variable] = [:]
     var s: Scope? = start
     var first = true
     while let scope = s {
@@ -179,7 +179,7 @@ extension Interpreter {
     for name in names {
       let pattern = WildcardPattern(name, caseSensitive: false)
       var matched: [(Scope, Variable)] = []
-      var seen: Set<String> = []
+      var seen: Set<VariableKey> = []
       var s: Scope? = start
       var first = true
       while let scope = s {

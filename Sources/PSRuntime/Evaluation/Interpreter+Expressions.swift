@@ -319,10 +319,11 @@ extension Interpreter {
         return v
       }
     case .preIncrement, .preDecrement, .postIncrement, .postDecrement:
-      let old = try eval(operand)
       let delta: Arithmetic.Op = (op == .preIncrement || op == .postIncrement) ? .add : .subtract
+      let variable = plainLocalVariable(operand)
+      let old = try variable?.value ?? eval(operand)
       let new = try Arithmetic.apply(delta, old.isNull ? .int32(0) : old, .int32(1))
-      try store(operand, new)
+      if let variable { variable.value = new } else { try store(operand, new) }
       return (op == .preIncrement || op == .preDecrement) ? new : old
     }
   }

@@ -66,6 +66,14 @@ extension Interpreter {
 
   /// The first element of a pipeline when it is an expression: its value, enumerated.
   func runExpressionElement(_ ce: CommandExpressionAst, elementCount: Int, into out: OutputPipe) throws {
+    // Without redirections the stage environment would be the current one: skip saving and
+    // restoring it (most statements in loops are such expressions).
+    if ce.redirections.isEmpty {
+      let v = try eval(ce.expression)
+      if isSilentStatement(ce.expression, elementCount) { return }
+      if let items = v.enumerated { try out.append(contentsOf: items) } else { try out.append(v) }
+      return
+    }
     let (routes, output, files) = try redirectionRoutes(ce.redirections, output: out)
     let env = StageEnvironment(
       scope: scope, source: source, routes: routes, errorCollectors: errorCollectors, warningCollectors: warningCollectors)

@@ -52,6 +52,19 @@ extension Interpreter {
   /// The value of a statement used as a value (conditions, right-hand sides): its output
   /// collapsed — nothing is `$null`, one item is that item, more are an array.
   func statementValue(_ s: StatementAst) throws -> Value {
+    // A lone expression (a loop or `if` condition, mostly): what `runPipelineTrackingSuccess`
+    // and `runExpressionElement` would do, without an output pipe to allocate.
+    if case .pipeline(let p) = s.kind, !p.isBackground, p.elements.count == 1, case .expression(let ce) = p.elements[0],
+      ce.redirections.isEmpty
+    {
+      let errorsBefore = errorsWritten
+      nativeFailed = false
+      let v = try eval(ce.expression)
+      lastSucceeded = errorsWritten == errorsBefore && !nativeFailed
+      if isSilentStatement(ce.expression, 1) { return .null }
+      if let items = v.enumerated { return collapse(items) }
+      return v
+    }
     let out = OutputPipe()
     try runStatement(s, out)
     return collapse(out.items)
@@ -102,10 +115,14 @@ extension Interpreter {
         if try runLoopBody(d.body, label: d.label, out) { break }
       } while Conversions.toBool(try statementValue(d.condition)) != d.isUntil
     case .forStatement(let f):
-      if let i = f.initializer { let discard = OutputPipe(); try runStatement(i, discard) }
+      let discard = OutputPipe()  // one for every iteration, emptied each time
+      if let i = f.initializer { try runStatement(i, discard) }
       while try f.condition.map({ Conversions.toBool(try statementValue($0)) }) ?? true {
         if try runLoopBody(f.body, label: f.label, out) { break }
-        if let it = f.iterator { let discard = OutputPipe(); try runStatement(it, discard) }
+        if let it = f.iterator {
+          discard.clear()
+          try runStatement(it, discard)
+        }
       }
     case .foreachStatement(let f):
       let collection = try statementValue(f.collection)

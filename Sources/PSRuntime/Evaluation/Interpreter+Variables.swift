@@ -50,11 +50,11 @@ extension Interpreter {
         id: "UsingWithoutInvokeCommand",
         message: "A Using variable cannot be retrieved. A Using variable can be used only with Invoke-Command, Start-Job, or InlineScript in the script workflow. When it is used with Invoke-Command, the Using variable is valid only if the script block is invoked on a remote computer.")
     case nil:
-      switch path.key {
-      case "?": return .bool(lastSucceeded)
-      case "psitem": return scope.lookup(key: "_")?.value
-      default: return scope.lookup(key: path.key)?.value
-      }
+      // Lengths first: comparing unequal Strings is costly, and this runs on every read.
+      let key = path.key
+      if key.utf8.count == 1, key == "?" { return .bool(lastSucceeded) }
+      if key.utf8.count == 6, key == "psitem" { return scope.lookup(key: "_")?.value }
+      return scope.lookup(key: VariableKey(path))?.value
     default:
       // A drive-qualified name PowerShell would look up on a provider drive.
       throw RuntimeError(
@@ -82,9 +82,9 @@ extension Interpreter {
         RuntimeError(id: "DriveNotFound", message: "Cannot find drive. A drive with the name '\(path.qualifier ?? "")' does not exist."),
         at: extent)
     }
-    if path.key == "null" { return }
+    if path.key.utf8.count == 4, path.key == "null" { return }
     var v = value
-    let existing = target.local(key: path.key)
+    let existing = target.local(key: VariableKey(path))
     if let existing, !existing.isReadOnly, existing.typeConstraint == nil {
       // The common case: an existing, unconstrained variable.
       existing.value = value
@@ -102,27 +102,55 @@ extension Interpreter {
     try scope.set(name, value)
   }
 
+  /// The variable an unqualified `$name` both reads and writes directly: one in the current
+  /// scope that a plain assignment may overwrite (not read-only, no type constraint), and not
+  /// one of the names reads or writes treat specially (`$?`, `$PSItem`, `$null`). Lets
+  /// `$x += …` and `$x++` find the variable once instead of once to read and once to write.
+  func plainLocalVariable(_ target: ExpressionAst) -> Variable? {
+    guard case .variable(let path) = target.kind, path.qualifier == nil else { return nil }
+    let key = path.key
+    switch key.utf8.count {  // lengths first: comparing unequal Strings is costly
+    case 1: if key == "?" { return nil }
+    case 4: if key == "null" { return nil }
+    case 6: if key == "psitem" { return nil }
+    default: break
+    }
+    guard let v = scope.local(key: VariableKey(path)), !v.isReadOnly, v.typeConstraint == nil else { return nil }
+    return v
+  }
+
   /// `left op= right`.
   func assign(_ a: AssignmentAst) throws {
     var value = try assignedValue(a.right)
+    if a.op != .assign, a.op != .coalesce, let variable = plainLocalVariable(a.left) {
+      let current = variable.value
+      let rhs = value
+      let op = Self.arithmeticOp(a.op)
+      variable.value = try guarded(a.extent) { () throws(RuntimeError) in try Arithmetic.apply(op, current, rhs) }
+      return
+    }
     if a.op != .assign {
       let current = try eval(a.left)
       if a.op == .coalesce {
         if !current.isNull { return }
       } else {
         let rhs = value
-        let op: Arithmetic.Op
-        switch a.op {
-        case .minus: op = .subtract
-        case .multiply: op = .multiply
-        case .divide: op = .divide
-        case .remainder: op = .remainder
-        default: op = .add
-        }
+        let op = Self.arithmeticOp(a.op)
         value = try guarded(a.extent) { () throws(RuntimeError) in try Arithmetic.apply(op, current, rhs) }
       }
     }
     try store(a.left, value)
+  }
+
+  /// The arithmetic of a compound assignment operator (`-=` subtracts, `+=` and others add).
+  static func arithmeticOp(_ op: AssignmentAst.Operator) -> Arithmetic.Op {
+    switch op {
+    case .minus: return .subtract
+    case .multiply: return .multiply
+    case .divide: return .divide
+    case .remainder: return .remainder
+    default: return .add
+    }
   }
 
   /// The value a right-hand side gives: an expression's own value (so `$x = @()` is an empty

@@ -1,3 +1,5 @@
+import PSLanguage
+
 /// A variable: its value and whether it may be changed (`$true`, `$null` and friends may not).
 public final class Variable {
   public let name: String
@@ -20,12 +22,42 @@ public final class Variable {
   }
 }
 
+/// A variable's lookup key: its lowercased name, with a hash of the name computed once (for
+/// names written in the script, when it was parsed: `VariablePath.keyHash`).
+///
+/// Scopes are searched on every variable access. With plain `String` keys each search hashed
+/// the name with SipHash and compared it (Unicode-aware) with every other key on its probe path;
+/// here a search hashes nothing and other keys are told apart by their hash first.
+public struct VariableKey: Hashable {
+  public let name: String
+  let hashCode: Int
+
+  /// `lowercased` must already be case-folded (`Scope.key` does that).
+  init(lowercased: String) {
+    name = lowercased
+    hashCode = VariablePath.hashKey(lowercased)
+  }
+
+  init(_ path: VariablePath) {
+    name = path.key
+    hashCode = path.keyHash
+  }
+
+  public static func == (a: VariableKey, b: VariableKey) -> Bool { a.hashCode == b.hashCode && a.name == b.name }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+  /// What `Dictionary` asks for: the precomputed hash mixed with the table's seed, without
+  /// running `Hasher` (SipHash) on every lookup.
+  public func _rawHashValue(seed: Int) -> Int { (hashCode ^ seed) &* 0x5851_F42D_4C95_7F2D }
+}
+
 /// A scope: variables and functions, and the scope it was created in. Reads walk up the chain;
 /// plain assignments create the variable in the current scope, so a function never changes its
 /// caller's `$x` unless it says `$script:x` or `$global:x`.
 public final class Scope {
   public let parent: Scope?
-  var variables: [String: Variable] = [:]
+  var variables: [VariableKey: Variable] = [:]
   var functions: [String: FunctionDefinition] = [:]
   /// `Set-StrictMode` in this scope: the version (1, 2, 3), 0 for `-Off`, nil when not set here.
   var strictModeVersion: Int?
@@ -42,13 +74,16 @@ public final class Scope {
 
   public init(parent: Scope?) { self.parent = parent }
 
-  static func key(_ name: String) -> String { name.lowercased() }
+  static func key(_ name: String) -> VariableKey { VariableKey(lowercased: name.lowercased()) }
 
   /// Finds a variable here or in an enclosing scope (skipping private ones of enclosing scopes).
   public func lookup(_ name: String) -> Variable? { lookup(key: Scope.key(name)) }
 
   /// `lookup` with the name already lowercased.
-  public func lookup(key k: String) -> Variable? {
+  public func lookup(key: String) -> Variable? { lookup(key: VariableKey(lowercased: key)) }
+
+  /// `lookup` by a precomputed key.
+  func lookup(key k: VariableKey) -> Variable? {
     if let v = variables[k] { return v }
     var s = parent
     while let scope = s {
@@ -62,7 +97,10 @@ public final class Scope {
   public func local(_ name: String) -> Variable? { variables[Scope.key(name)] }
 
   /// `local` with the name already lowercased.
-  public func local(key: String) -> Variable? { variables[key] }
+  public func local(key: String) -> Variable? { variables[VariableKey(lowercased: key)] }
+
+  /// `local` by a precomputed key.
+  func local(key: VariableKey) -> Variable? { variables[key] }
 
   /// Sets a variable in this scope, creating it if needed.
   public func set(_ name: String, _ value: Value, isPrivate: Bool = false) throws(RuntimeError) {
@@ -99,7 +137,7 @@ public final class Scope {
 
   /// Finds a function here or in an enclosing scope.
   func function(_ name: String) -> FunctionDefinition? {
-    let k = Scope.key(name)
+    let k = name.lowercased()
     var s: Scope? = self
     while let scope = s {
       if let f = scope.functions[k] { return f }
@@ -108,5 +146,5 @@ public final class Scope {
     return nil
   }
 
-  func define(_ f: FunctionDefinition) { functions[Scope.key(f.name)] = f }
+  func define(_ f: FunctionDefinition) { functions[f.name.lowercased()] = f }
 }

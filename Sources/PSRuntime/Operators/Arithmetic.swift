@@ -7,6 +7,19 @@ public enum Arithmetic {
   public enum Op: Sendable { case add, subtract, multiply, divide, remainder }
 
   public static func apply(_ op: Op, _ l: Value, _ r: Value) throws(RuntimeError) -> Value {
+    // The commonest case (`$i + 1`, `$sum += $i`) without the general conversions. The result
+    // is the general path's: an Int32 when it fits; on overflow that path gives a Double.
+    if case .int32(let a) = l, case .int32(let b) = r {
+      switch op {
+      case .add:
+        let (s, o) = a.addingReportingOverflow(b)
+        if !o { return .int32(s) }
+      case .subtract:
+        let (s, o) = a.subtractingReportingOverflow(b)
+        if !o { return .int32(s) }
+      default: break
+      }
+    }
     switch op {
     case .add: return try add(l, r)
     case .multiply: return try multiply(l, r)

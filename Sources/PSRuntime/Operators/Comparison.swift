@@ -19,6 +19,17 @@ public enum Comparison {
   }
 
   static func test(_ op: DashOperator.Base, _ l: Value, _ r: Value, _ cs: Bool) throws(RuntimeError) -> Bool {
+    // Two Int32s (loop counters) compare as numbers: skip the general conversions.
+    if case .int32(let a) = l, case .int32(let b) = r {
+      switch op {
+      case .eq: return a == b
+      case .ne: return a != b
+      case .gt: return a > b
+      case .ge: return a >= b
+      case .lt: return a < b
+      default: return a <= b
+      }
+    }
     switch op {
     case .eq: return equals(l, r, caseSensitive: cs)
     case .ne: return !equals(l, r, caseSensitive: cs)

@@ -25,5 +25,8 @@ public final class OutputPipe {
     }
   }
 
+  /// Forgets what was collected (a pipe reused for output that is thrown away).
+  func clear() { items.removeAll(keepingCapacity: true) }
+
   static func += (pipe: OutputPipe, values: [Value]) throws { try pipe.append(contentsOf: values) }
 }
