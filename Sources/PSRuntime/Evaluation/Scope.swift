@@ -119,7 +119,8 @@ public final class Scope {
   }
 
   /// `set` with the name already lowercased (`key`), for names fixed ahead of time.
-  func set(key k: String, name: String, _ value: Value) throws(RuntimeError) {
+  func set(key lowercased: String, name: String, _ value: Value) throws(RuntimeError) {
+    let k = VariableKey(lowercased: lowercased)
     if let v = variables[k] {
       if v.isReadOnly {
         throw RuntimeError(
