@@ -34,6 +34,8 @@ public final class EflowSession: @unchecked Sendable {
   /// from: a read-only cmdlet reuses it while the file is the same (every write renames a new
   /// file into place, so another process's change always shows as a new identity).
   private var cached: (file: FileIdentity?, state: HostState)?
+  /// What the last transaction wrote, so the next one on an unchanged file skips decoding.
+  private let documents = DocumentCache<HostState>()
 
   /// The current state (the profile's fresh state when none is saved yet).
   public func read() throws -> HostState {
@@ -49,7 +51,7 @@ public final class EflowSession: @unchecked Sendable {
   @discardableResult
   public func change<T>(_ body: (inout HostState) throws(EflowError) -> T) throws -> T {
     var after: HostState?
-    let result = try store().transaction { (state: inout HostState) throws -> T in
+    let result = try store().transaction(cache: documents) { (state: inout HostState) throws -> T in
       try checkProfile(state)
       let r = try state.transact(body)
       after = state

@@ -79,18 +79,24 @@ public struct StateStore<Document: StateDocument>: Sendable {
   ///
   /// - Throws: `StateStoreError` when the file is refused or the system fails; otherwise whatever
   ///   `body` throws, unchanged, in which case nothing is written.
-  public func transaction<R>(_ body: (inout Document) throws -> R) throws -> R {
+  public func transaction<R>(cache: DocumentCache<Document>? = nil, _ body: (inout Document) throws -> R) throws -> R {
     let lock = try lockExclusively()
     defer { close(lock) }
     let current = try readFile()
     var document: Document
     if let current {
-      document = try StateCodec<Document>.decode(current.bytes, path: path)
+      // The file still holds exactly what this process last wrote or read: no need to decode.
+      if let cache, let cached = cache.document(for: current.bytes) {
+        document = cached
+      } else {
+        document = try StateCodec<Document>.decode(current.bytes, path: path)
+      }
     } else {
       document = try initialDocument()
     }
     let result = try body(&document)
     let bytes = try StateCodec<Document>.encode(document, path: path)
+    cache?.remember(bytes, document)
     if let current, current.bytes == bytes { return result }
     try replaceFile(with: bytes, mode: current?.mode)
     return result
@@ -179,5 +185,25 @@ public struct StateStore<Document: StateDocument>: Sendable {
       unlink(temporaryPath)
       throw error
     }
+  }
+}
+
+/// The document a process last read or wrote together with the exact bytes of the file, so a
+/// transaction on an unchanged file skips decoding it (the bytes are compared, so a change by
+/// another process is always seen).
+public final class DocumentCache<Document>: @unchecked Sendable {
+  private var bytes: [UInt8]?
+  private var cached: Document?
+
+  public init() {}
+
+  func document(for fileBytes: [UInt8]) -> Document? {
+    guard let bytes, bytes == fileBytes else { return nil }
+    return cached
+  }
+
+  func remember(_ fileBytes: [UInt8], _ document: Document) {
+    bytes = fileBytes
+    cached = document
   }
 }
