@@ -44,7 +44,7 @@ extension Lexer {
     }
     let range = SourceRange(start: start, end: position)
     if plain, !parts.hasExpansion {
-      let text = String(parts.literal)
+      let text = parts.literalText
       if let first = text.unicodeScalars.first?.value,
         CharTraits.isDigit(first) || first == 0x2E || CharTraits.isDash(first) || first == 0x2B,
         let value = NumberParser.parse(text)

@@ -7,7 +7,7 @@ extension Lexer {
     var parts = StringPartsBuilder()
     scanQuotedBody(start, verbatim: true, into: &parts)
     return Token(
-      kind: .stringLiteral, range: SourceRange(start: start, end: position), value: .text(String(parts.literal)))
+      kind: .stringLiteral, range: SourceRange(start: start, end: position), value: .text(parts.literalText))
   }
 
   // MARK: - Expandable strings
@@ -279,18 +279,28 @@ extension Lexer {
 }
 
 /// Accumulates the literal text and expansions of an expandable string or bare word.
+///
+/// The literal text is kept as UTF-8 bytes, not a `String.UnicodeScalarView`: appending one
+/// scalar to a string view goes through the general string-append path (≈ 150 instructions a
+/// character, the largest single cost of lexing strings), while appending a byte to an array is
+/// a few. The bytes come from whole scalars, so decoding them gives exactly the same text.
 struct StringPartsBuilder {
-  var literal = String.UnicodeScalarView()
+  var utf8: [UInt8] = []
   var parts: [StringPart] = []
   var hasExpansion = false
 
-  mutating func append(_ c: Unicode.Scalar) { literal.append(c) }
-  mutating func append(_ s: String) { literal.append(contentsOf: s.unicodeScalars) }
+  /// The literal text gathered since the last expansion.
+  var literalText: String { String(decoding: utf8, as: UTF8.self) }
+
+  mutating func append(_ c: Unicode.Scalar) {
+    if c.value < 0x80 { utf8.append(UInt8(truncatingIfNeeded: c.value)) } else { utf8.append(contentsOf: c.utf8) }
+  }
+  mutating func append(_ s: String) { utf8.append(contentsOf: s.utf8) }
 
   mutating func appendPart(_ part: StringPart) {
-    if !literal.isEmpty {
-      parts.append(.literal(String(literal)))
-      literal = String.UnicodeScalarView()
+    if !utf8.isEmpty {
+      parts.append(.literal(literalText))
+      utf8.removeAll(keepingCapacity: true)
     }
     parts.append(part)
     hasExpansion = true
@@ -298,8 +308,8 @@ struct StringPartsBuilder {
 
   /// The token: a plain string when nothing expands, else the parts with the raw text.
   mutating func token(_ kind: TokenKind, _ range: SourceRange, _ source: SourceFile) -> Token {
-    if !hasExpansion { return Token(kind: kind, range: range, value: .text(String(literal))) }
-    if !literal.isEmpty { parts.append(.literal(String(literal))) }
+    if !hasExpansion { return Token(kind: kind, range: range, value: .text(literalText)) }
+    if !utf8.isEmpty { parts.append(.literal(literalText)) }
     return Token(
       kind: kind, range: range, value: .expandable(template: source.text(range), parts: parts))
   }

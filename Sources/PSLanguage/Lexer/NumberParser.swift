@@ -15,6 +15,7 @@ enum NumberParser {
   static let decimalMax: Int128 = 79_228_162_514_264_337_593_543_950_335
 
   static func parse(_ text: String) -> NumberValue? {
+    if let small = smallDecimal(text) { return small }
     var chars = Array(text.unicodeScalars.map { $0.value })
     var negative = false
     if let f = chars.first, CharTraits.isDash(f) || f == 0x2B {
@@ -167,6 +168,22 @@ enum NumberParser {
       return .double((negative ? -d : d) * Double(multiplier))
     }
     return typed(value, suffix, widenBeyondInt64: true)
+  }
+
+  /// A plain decimal literal of 1 to 9 ASCII digits (`1`, `32`, `1024`: nearly every number in
+  /// real scripts), read straight from its bytes. The general path gives the same answer — no
+  /// sign, multiplier, suffix, point or exponent, and below 10^9 it always fits an Int32 — but
+  /// builds several arrays and strings per literal (≈ 500 instructions, 10 % of parse time).
+  @inline(__always)
+  private static func smallDecimal(_ text: String) -> NumberValue? {
+    let utf8 = text.utf8
+    guard utf8.count >= 1, utf8.count <= 9 else { return nil }
+    var v: Int32 = 0
+    for b in utf8 {
+      guard b >= 0x30, b <= 0x39 else { return nil }
+      v = v &* 10 &+ Int32(b &- 0x30)
+    }
+    return .int32(v)
   }
 
   /// Types an integer value by its suffix; without one, the narrowest of Int32 and Int64, then

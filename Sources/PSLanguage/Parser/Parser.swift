@@ -114,8 +114,9 @@ public struct Parser {
   mutating func advance() -> Token {
     // Nothing peeked (a look-ahead was undone): read the token again so that we still progress.
     if peeked == nil { _ = peek(peekedMode) }
-    guard let t = peeked else { return Token(kind: .endOfInput, range: SourceRange(at: lexer.position)) }
-    peeked = nil
+    // `take()` moves the token out and leaves nil behind: no copy of its payload and no
+    // retain/release pair, which a `let t = peeked; peeked = nil` costs on every token.
+    guard let t = peeked.take() else { return Token(kind: .endOfInput, range: SourceRange(at: lexer.position)) }
     if t.kind != .endOfInput {
       consumed += 1
       // Line breaks are skipped over, not "after": PowerShell reports `After(previous element)`
@@ -162,20 +163,21 @@ public struct Parser {
 
   /// Skips newline tokens.
   mutating func skipNewlines(_ mode: Lexer.Mode = .command) {
-    while peek(mode).kind == .newline { advance() }
+    // `peekKind` looks at the stored token in place instead of copying it out.
+    while peekKind(mode) == .newline { advance() }
   }
 
   /// Skips newlines and semicolons.
   mutating func skipTerminators(_ mode: Lexer.Mode = .command) {
     while true {
-      let k = peek(mode).kind
+      let k = peekKind(mode)
       if k == .newline || k == .semicolon { advance() } else { return }
     }
   }
 
   /// The next token after any newlines, without consuming anything.
   mutating func peekPastNewlines(_ mode: Lexer.Mode) -> Token {
-    if peek(mode).kind != .newline { return peek(mode) }
+    if peekKind(mode) != .newline { return peek(mode) }
     let m = mark()
     skipNewlines(mode)
     let t = peek(mode)

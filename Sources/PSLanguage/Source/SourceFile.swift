@@ -17,22 +17,42 @@ public final class SourceFile: Sendable {
   public init(path: String, text: String) {
     self.path = path
     let utf8 = Array(text.utf8)
-    let isASCII = utf8.allSatisfy { $0 < 0x80 }
-    let scalars: [Unicode.Scalar] = isASCII ? utf8.map { Unicode.Scalar($0) } : Array(text.unicodeScalars)
+    // One tight pass over raw bytes (no per-element closures or bounds checks): this runs over
+    // every byte of every script, and the closure-based `allSatisfy`/`map` versions cost
+    // ≈ 30 instructions per byte of parse time.
+    let isASCII = utf8.withUnsafeBufferPointer { b in
+      var acc: UInt8 = 0
+      for byte in b { acc |= byte }
+      return acc < 0x80
+    }
+    let scalars: [Unicode.Scalar]
+    if isASCII {
+      scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, initialized in
+        utf8.withUnsafeBufferPointer { b in
+          for i in 0..<b.count { (out.baseAddress! + i).initialize(to: Unicode.Scalar(b[i])) }
+        }
+        initialized = utf8.count
+      }
+    } else {
+      scalars = Array(text.unicodeScalars)
+    }
     self.asciiBytes = isASCII ? utf8 : nil
     self.scalars = scalars
     var starts = [0]
-    var i = 0
-    let n = scalars.count
-    while i < n {
-      let c = scalars[i].value
-      if c == 0x0A {
-        starts.append(i + 1)
-      } else if c == 0x0D {
-        if i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
-        starts.append(i + 1)
+    starts.reserveCapacity(scalars.count / 32 + 1)
+    scalars.withUnsafeBufferPointer { sc in
+      var i = 0
+      let n = sc.count
+      while i < n {
+        let c = sc[i].value
+        if c == 0x0A {
+          starts.append(i + 1)
+        } else if c == 0x0D {
+          if i + 1 < n, sc[i + 1].value == 0x0A { i += 1 }
+          starts.append(i + 1)
+        }
+        i += 1
       }
-      i += 1
     }
     self.lineStarts = starts
   }
