@@ -59,19 +59,7 @@ struct BindingSession {
   init(meta: CommandMetadata, hooks: BindingHooks) {
     self.meta = meta
     self.hooks = hooks
-    var list: [Bindable] = []
-    for (i, p) in meta.parameters.enumerated() {
-      list.append(
-        Bindable(
-          kind: .declared(i), name: p.name, aliases: p.aliases, isSwitch: p.isSwitch,
-          typeDisplayName: p.typeDisplayName))
-    }
-    for c in meta.commonParameters {
-      list.append(
-        Bindable(
-          kind: .common(c), name: c.name, aliases: [c.alias], isSwitch: c.isSwitch, typeDisplayName: c.typeDisplayName))
-    }
-    bindables = list
+    bindables = meta.bindables
     let sets = meta.parameterSetNames
     allSets = sets
     defaultSet = meta.defaultParameterSet.flatMap { sets.contains($0) ? $0 : nil }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What the binder knows about a command: its parameters and how they group into sets.
 public struct CommandMetadata {
   public var name: String
@@ -5,6 +7,7 @@ public struct CommandMetadata {
     didSet {
       parameterSetNames = Self.setNames(parameters, defaultParameterSet)
       bindsPositionallyOnly = Self.positionalOnly(parameters)
+      bindablesCache = BindablesCache()
     }
   }
   /// `[CmdletBinding(DefaultParameterSetName = '…')]`.
@@ -22,8 +25,16 @@ public struct CommandMetadata {
   private(set) var bindsPositionallyOnly: Bool
   /// `[CmdletBinding()]` or any `[Parameter()]`: common parameters apply, unknown arguments are
   /// errors rather than `$args`.
-  public var isAdvanced: Bool
-  public var supportsShouldProcess: Bool
+  public var isAdvanced: Bool {
+    didSet { bindablesCache = BindablesCache() }
+  }
+  public var supportsShouldProcess: Bool {
+    didSet { bindablesCache = BindablesCache() }
+  }
+  /// The names binding accepts (`bindables`), built at the first binding rather than at every
+  /// one. Replaced whenever what it is built from changes, so copies of the metadata that share
+  /// a cache always agree on its contents.
+  private var bindablesCache = BindablesCache()
   /// `[CmdletBinding(PositionalBinding = $false)]` turns this off.
   public var positionalBinding: Bool
   /// `[CmdletBinding(ConfirmImpact = '…')]`, as written.
@@ -74,9 +85,45 @@ public struct CommandMetadata {
     return true
   }
 
+  /// The names a binding accepts: the declared parameters, then the common parameters.
+  var bindables: [BindingSession.Bindable] {
+    bindablesCache.list {
+      var list: [BindingSession.Bindable] = []
+      let common = commonParameters
+      list.reserveCapacity(parameters.count + common.count)
+      for i in parameters.indices {
+        let p = parameters[i]
+        list.append(
+          BindingSession.Bindable(
+            kind: .declared(i), name: p.name, aliases: p.aliases, isSwitch: p.isSwitch,
+            typeDisplayName: p.typeDisplayName))
+      }
+      for c in common {
+        list.append(
+          BindingSession.Bindable(
+            kind: .common(c), name: c.name, aliases: [c.alias], isSwitch: c.isSwitch,
+            typeDisplayName: c.typeDisplayName))
+      }
+      return list
+    }
+  }
+
   /// The common parameters this command accepts (none for simple functions).
   public var commonParameters: [CommonParameter] {
     guard isAdvanced else { return [] }
     return supportsShouldProcess ? CommonParameter.allCases : CommonParameter.allCases.filter { !$0.isShouldProcess }
+  }
+}
+
+/// Holds a command's `bindables` once built. Metadata can be shared between threads (module
+/// tables, jobs), so the lazily filled list is guarded.
+final class BindablesCache: Sendable {
+  private let storage = Mutex<[BindingSession.Bindable]?>(nil)
+
+  func list(_ build: () -> [BindingSession.Bindable]) -> [BindingSession.Bindable] {
+    if let l = storage.withLock({ $0 }) { return l }
+    let l = build()
+    storage.withLock { $0 = l }
+    return l
   }
 }

@@ -41,11 +41,16 @@ public struct ParameterMetadata {
   public static let allParameterSets = "__AllParameterSets"
 
   public var name: String {
-    didSet { key = name.lowercased() }
+    didSet {
+      key = name.lowercased()
+      variableKey = VariableKey(lowercased: key)
+    }
   }
   /// `name` lowercased: the parameter variable's key in a scope, computed once rather than
   /// at every call.
   private(set) var key: String
+  /// `key` with its hash, for writing the parameter variable without rehashing the name.
+  private(set) var variableKey: VariableKey
   /// The type constraint; nil is `[object]` (no constraint).
   public var type: PSType?
   public var isSwitch: Bool
@@ -90,6 +95,7 @@ public struct ParameterMetadata {
   ) {
     self.name = name
     key = name.lowercased()
+    variableKey = VariableKey(lowercased: key)
     self.type = type
     self.isSwitch = isSwitch ?? (type == .switchParameter)
     self.aliases = aliases

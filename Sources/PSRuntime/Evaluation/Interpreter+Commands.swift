@@ -170,12 +170,12 @@ extension Interpreter {
     // By index: `for p in meta.parameters` copies each (large) ParameterMetadata.
     for i in meta.parameters.indices {
       let name = meta.parameters[i].name
-      let key = meta.parameters[i].key
+      let key = meta.parameters[i].variableKey
       let type = meta.parameters[i].type
       var v: Value = .null
       if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
         v = b.value
-        boundTable.set(.string(name), lowercasedString: key, b.value)
+        boundTable.set(.string(name), lowercasedString: key.name, b.value)
       } else if let d = meta.parameters[i].defaultValue {
         v = try eval(d)
         if let t = type { v = (try? Conversions.convert(v, to: t)) ?? v }
@@ -185,11 +185,11 @@ extension Interpreter {
         // An unbound typed parameter holds its type's empty value: [int] 0, [string] ''.
         v = (try? Conversions.convert(.null, to: t)) ?? .null
       }
-      try scope.set(key: key, name: name, v)
-      if let t = type, t != .object { scope.local(key: key)?.typeConstraint = t }
+      let variable = try scope.set(key: key, name: name, v)
+      if let t = type, t != .object { variable.typeConstraint = t }
     }
-    try scope.set(key: "args", name: "args", .array(PSArray(bound.remaining)))
-    try scope.set(key: "psboundparameters", name: "PSBoundParameters", .hashtable(boundTable))
+    try scope.set(key: Scope.argsKey, name: "args", .array(PSArray(bound.remaining)))
+    try scope.set(key: Scope.psBoundParametersKey, name: "PSBoundParameters", .hashtable(boundTable))
   }
 
   /// Runs a script block's statements in the current scope (switch conditions, `ForEach`,

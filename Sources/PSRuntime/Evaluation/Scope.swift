@@ -28,7 +28,7 @@ public final class Variable {
 /// Scopes are searched on every variable access. With plain `String` keys each search hashed
 /// the name with SipHash and compared it (Unicode-aware) with every other key on its probe path;
 /// here a search hashes nothing and other keys are told apart by their hash first.
-public struct VariableKey: Hashable {
+public struct VariableKey: Hashable, Sendable {
   public let name: String
   let hashCode: Int
 
@@ -104,23 +104,20 @@ public final class Scope {
 
   /// Sets a variable in this scope, creating it if needed.
   public func set(_ name: String, _ value: Value, isPrivate: Bool = false) throws(RuntimeError) {
-    let k = Scope.key(name)
-    if let v = variables[k] {
-      if v.isReadOnly {
-        throw RuntimeError(
-          id: "VariableNotWritable",
-          message: "Cannot overwrite variable \(v.name) because it is read-only or constant.",
-          exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException")
-      }
-      v.value = value
-    } else {
-      variables[k] = Variable(name: name, value: value, isPrivate: isPrivate)
-    }
+    try set(key: Scope.key(name), name: name, value, isPrivate: isPrivate)
   }
 
   /// `set` with the name already lowercased (`key`), for names fixed ahead of time.
   func set(key lowercased: String, name: String, _ value: Value) throws(RuntimeError) {
-    let k = VariableKey(lowercased: lowercased)
+    try set(key: VariableKey(lowercased: lowercased), name: name, value)
+  }
+
+  /// `set` by a precomputed key (no hashing of the name); returns the variable.
+  ///
+  /// A lookup then an insert: the dictionary's in-place (`_modify`) accessor probes once but
+  /// allocates a coroutine frame, which costs more than the second probe.
+  @discardableResult
+  func set(key k: VariableKey, name: String, _ value: Value, isPrivate: Bool = false) throws(RuntimeError) -> Variable {
     if let v = variables[k] {
       if v.isReadOnly {
         throw RuntimeError(
@@ -129,10 +126,16 @@ public final class Scope {
           exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException")
       }
       v.value = value
-    } else {
-      variables[k] = Variable(name: name, value: value)
+      return v
     }
+    let v = Variable(name: name, value: value, isPrivate: isPrivate)
+    variables[k] = v
+    return v
   }
+
+  static let argsKey = VariableKey(lowercased: "args")
+  static let psBoundParametersKey = VariableKey(lowercased: "psboundparameters")
+  static let inputKey = VariableKey(lowercased: "input")
 
   public func remove(_ name: String) { variables.removeValue(forKey: Scope.key(name)) }
 

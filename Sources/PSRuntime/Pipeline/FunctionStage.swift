@@ -155,7 +155,7 @@ final class FunctionStage: PipelineStage {
   func end() throws {
     if let e = f.body.endBlock, !(f.isFilter && processBlock?.extent == e.extent) {
       try phase {
-        try interp.scope.set(key: "input", name: "input", .array(PSArray(received)))
+        try interp.scope.set(key: Scope.inputKey, name: "input", .array(PSArray(received)))
         try interp.runBlock(e.statements, output)
       }
     }

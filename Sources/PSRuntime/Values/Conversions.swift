@@ -347,31 +347,35 @@ public enum Conversions {
     default:
       n = try toNumber(v)
     }
-    let overflow = RuntimeError.cannotConvert(
-      v, to: type.description, detail: "Value was either too large or too small for \(shortName(type)).")
+    // Built only when thrown: rendering the value and type names cost more than the
+    // conversion itself.
+    func overflow() -> RuntimeError {
+      RuntimeError.cannotConvert(
+        v, to: type.description, detail: "Value was either too large or too small for \(shortName(type)).")
+    }
     switch type {
     case .int32:
       if let i = asInt64(n) {
-        guard let r = Int32(exactly: i) else { throw overflow }
+        guard let r = Int32(exactly: i) else { throw overflow() }
         return .int32(r)
       }
       let d = roundHalfEven(asDouble(n))
-      guard let r = Int32(exactly: d) else { throw overflow }
+      guard let r = Int32(exactly: d) else { throw overflow() }
       return .int32(r)
     case .int64:
       if let i = asInt64(n) { return .int64(i) }
       let d = roundHalfEven(asDouble(n))
-      guard let r = Int64(exactly: d) else { throw overflow }
+      guard let r = Int64(exactly: d) else { throw overflow() }
       return .int64(r)
     case .byte:
       let d = asInt64(n).map(Double.init) ?? roundHalfEven(asDouble(n))
-      guard let r = UInt8(exactly: d) else { throw overflow }
+      guard let r = UInt8(exactly: d) else { throw overflow() }
       return .byte(r)
     case .double:
       return .double(asDouble(n))
     case .integer(let kind):
       let d = asInt64(n).map(Double.init) ?? roundHalfEven(asDouble(n))
-      guard let r = Int64(exactly: d), kind.range.contains(r) else { throw overflow }
+      guard let r = Int64(exactly: d), kind.range.contains(r) else { throw overflow() }
       if let small = Int32(exactly: r) { return .int32(small) }
       return .int64(r)
     default:
