@@ -39,35 +39,8 @@ extension Interpreter {
 
   // MARK: - -ErrorVariable, -WarningVariable, -OutVariable
 
-  /// Runs a command's body, collecting its errors and warnings for `-ErrorVariable` /
-  /// `-WarningVariable` and its output for `-OutVariable` (output still flows on). The variables
-  /// are set in `callerScope`; a name starting with `+` appends to the variable.
-  func withCommonVariables(_ bound: BindingResult, callerScope: Scope, _ body: () throws -> [Value]) throws -> [Value] {
-    let ev = bound.common("ErrorVariable").map(Conversions.toString)
-    let wv = bound.common("WarningVariable").map(Conversions.toString)
-    let ov = bound.common("OutVariable").map(Conversions.toString)
-    if ev == nil && wv == nil && ov == nil { return try body() }
-    let errors = StreamCollector()
-    let warnings = StreamCollector()
-    if ev != nil { errorCollectors.append(errors) }
-    if wv != nil { warningCollectors.append(warnings) }
-    var out: [Value] = []
-    var failure: Error?
-    do {
-      out = try body()
-    } catch {
-      failure = error
-      if let s = error as? ScriptError { errors.items.append(s.record.asValue()) }
-    }
-    errorCollectors.removeAll { $0 === errors }
-    warningCollectors.removeAll { $0 === warnings }
-    if let ev { try storeCommonVariable(ev, errors.items, in: callerScope) }
-    if let wv { try storeCommonVariable(wv, warnings.items, in: callerScope) }
-    if let ov, failure == nil { try storeCommonVariable(ov, out, in: callerScope) }
-    if let failure { throw failure }
-    return out
-  }
-
+  /// Sets a `-OutVariable` / `-ErrorVariable` / `-WarningVariable` in `s`; a name starting with
+  /// `+` appends to the variable.
   func storeCommonVariable(_ spec: String, _ items: [Value], in s: Scope) throws {
     var name = spec
     var all = items

@@ -10,11 +10,7 @@ final class CmdletStage: PipelineStage {
   let bound: BindingResult
   let extent: SourceRange
   var env: StageEnvironment
-  let callerScope: Scope
-  let outVariable: String?
-  let outCollector = StreamCollector()
-  let errorVariable: (String, StreamCollector)?
-  let warningVariable: (String, StreamCollector)?
+  let variables: CommonVariables
   /// Set when each pipeline object can be bound by simply setting this parameter.
   let trivialPipelineParameter: String?
 
@@ -31,21 +27,19 @@ final class CmdletStage: PipelineStage {
       throw interp.bindingFailure(
         error, command: cmdlet.metadata.name, at: interp.bindingErrorExtent(error, elements, extent))
     }
-    callerScope = interp.scope
+    let callerScope = interp.scope
     var scope = callerScope
     if interp.hasPreferenceParameters(bound) {
       scope = Scope(parent: callerScope)
       try interp.applyPreferenceParameters(bound, to: scope)
     }
-    outVariable = bound.common("OutVariable").map(Conversions.toString)
-    errorVariable = bound.common("ErrorVariable").map { (Conversions.toString($0), StreamCollector()) }
-    warningVariable = bound.common("WarningVariable").map { (Conversions.toString($0), StreamCollector()) }
+    variables = CommonVariables(bound, callerScope: callerScope)
     env = StageEnvironment(
       scope: scope, source: interp.source, routes: routes,
-      errorCollectors: interp.errorCollectors + (errorVariable.map { [$0.1] } ?? []),
-      warningCollectors: interp.warningCollectors + (warningVariable.map { [$0.1] } ?? []))
-    let pipe = outVariable == nil ? output : interp.tee(output, into: outCollector)
-    context = CmdletContext(interpreter: interp, metadata: cmdlet.metadata, bound: bound, extent: extent, output: pipe)
+      errorCollectors: variables.errorCollectors(interp.errorCollectors),
+      warningCollectors: variables.warningCollectors(interp.warningCollectors))
+    context = CmdletContext(
+      interpreter: interp, metadata: cmdlet.metadata, bound: bound, extent: extent, output: variables.output(output))
     body = cmdlet.make()
     trivialPipelineParameter = ParameterBinder.trivialPipelineParameter(cmdlet.metadata)
     context.stageIdentity = ObjectIdentifier(self)
@@ -66,8 +60,7 @@ final class CmdletStage: PipelineStage {
         }
       }
     } catch let e as ScriptError {
-      errorVariable?.1.items.append(e.record.asValue())
-      try storeVariables()
+      try variables.failed(e, interp)
       throw e
     }
   }
@@ -105,22 +98,6 @@ final class CmdletStage: PipelineStage {
   func end() throws {
     context.bound = bound
     if let e = body.end { try phase { try e(context) } }
-    try storeVariables()
-  }
-
-  func storeVariables() throws {
-    if let (name, c) = errorVariable { try interp.storeCommonVariable(name, c.items, in: callerScope) }
-    if let (name, c) = warningVariable { try interp.storeCommonVariable(name, c.items, in: callerScope) }
-    if let name = outVariable { try interp.storeCommonVariable(name, outCollector.items, in: callerScope) }
-  }
-}
-
-extension Interpreter {
-  /// A pipe that passes objects on and also keeps them (for `-OutVariable`).
-  func tee(_ next: OutputPipe, into collector: StreamCollector) -> OutputPipe {
-    OutputPipe { v in
-      collector.items.append(v)
-      try next.append(v)
-    }
+    try variables.store(interp)
   }
 }

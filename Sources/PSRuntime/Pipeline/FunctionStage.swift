@@ -11,11 +11,7 @@ final class FunctionStage: PipelineStage {
   let extent: SourceRange
   let output: OutputPipe
   var env: StageEnvironment
-  let outVariable: String?
-  let outCollector = StreamCollector()
-  let errorVariable: (String, StreamCollector)?
-  let warningVariable: (String, StreamCollector)?
-  let callerScope: Scope
+  let variables: CommonVariables
   /// Objects received, for `$input` in the end block.
   var received: [Value] = []
   var sawInput = false
@@ -53,16 +49,14 @@ final class FunctionStage: PipelineStage {
       disposed = true
       throw error
     }
-    callerScope = interp.scope
+    let callerScope = interp.scope
     let scope = dotSource ? callerScope : Scope(parent: callerScope)
-    outVariable = bound.common("OutVariable").map(Conversions.toString)
-    errorVariable = bound.common("ErrorVariable").map { (Conversions.toString($0), StreamCollector()) }
-    warningVariable = bound.common("WarningVariable").map { (Conversions.toString($0), StreamCollector()) }
+    variables = CommonVariables(bound, callerScope: callerScope)
     env = StageEnvironment(
       scope: scope, source: f.source, routes: routes,
-      errorCollectors: errorVariable.map { interp.errorCollectors + [$0.1] } ?? interp.errorCollectors,
-      warningCollectors: warningVariable.map { interp.warningCollectors + [$0.1] } ?? interp.warningCollectors)
-    self.output = outVariable == nil ? output : interp.tee(output, into: outCollector)
+      errorCollectors: variables.errorCollectors(interp.errorCollectors),
+      warningCollectors: variables.warningCollectors(interp.warningCollectors))
+    self.output = variables.output(output)
     do {
       try interp.within(env) {
         if f.isScriptFile { interp.setScriptVariables(path: f.source.path) }
@@ -99,14 +93,11 @@ final class FunctionStage: PipelineStage {
       exited = true
       try interp.globalScope.set("LASTEXITCODE", .int32(code))
       if code != 0 { interp.nativeFailed = true }
-    } catch var e as ScriptError where e.endsCommand {
+    } catch var e as ScriptError {
+      // `$PSCmdlet.ThrowTerminatingError` ends the function only: the caller sees a
+      // statement-terminating error.
       e.endsCommand = false
-      errorVariable?.1.items.append(e.record.asValue())
-      try storeVariables()
-      throw e
-    } catch let e as ScriptError {
-      errorVariable?.1.items.append(e.record.asValue())
-      try storeVariables()
+      try variables.failed(e, interp)
       throw e
     }
   }
@@ -159,13 +150,6 @@ final class FunctionStage: PipelineStage {
         try interp.runBlock(e.statements, output)
       }
     }
-    try storeVariables()
-  }
-
-  /// Sets `-OutVariable`, `-ErrorVariable` and `-WarningVariable` in the caller's scope.
-  func storeVariables() throws {
-    if let (name, c) = errorVariable { try interp.storeCommonVariable(name, c.items, in: callerScope) }
-    if let (name, c) = warningVariable { try interp.storeCommonVariable(name, c.items, in: callerScope) }
-    if let name = outVariable { try interp.storeCommonVariable(name, outCollector.items, in: callerScope) }
+    try variables.store(interp)
   }
 }
