@@ -2,10 +2,6 @@ import Foundation
 import PSRuntime
 import Testing
 
-final class ErrBox: @unchecked Sendable {
-  var data = Data()
-}
-
 /// The built `eflowsh` binary, run as users run it: from another directory, copied elsewhere
 /// (the emulated modules travel inside the binary), as a shebang interpreter, with commands on
 /// standard input, and with pwsh's exit codes.
@@ -54,18 +50,7 @@ struct ExecutableTests {
     try p.run()
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try inPipe.fileHandleForWriting.close()
-    // Standard error is read on another thread so that a chatty child cannot fill one pipe
-    // while the other is being read.
-    let errBox = ErrBox()
-    let done = DispatchSemaphore(value: 0)
-    let errHandle = err.fileHandleForReading
-    DispatchQueue.global().async {
-      errBox.data = FileDescriptorIO.readAll(errHandle)
-      done.signal()
-    }
-    let o = FileDescriptorIO.readAll(out.fileHandleForReading)
-    done.wait()
-    let e = errBox.data
+    let (o, e) = FileDescriptorIO.readBoth(out.fileHandleForReading, err.fileHandleForReading)
     p.waitUntilExit()
     return Result(out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self), code: p.terminationStatus)
   }

@@ -18,4 +18,23 @@ public enum FileDescriptorIO {
       }
     }
   }
+
+  /// A child's standard output and standard error, both read to their end at once (error on
+  /// another thread), so a chatty child cannot block on one full pipe while the other is read.
+  public static func readBoth(_ out: FileHandle, _ err: FileHandle) -> (out: Data, err: Data) {
+    let box = DataBox()
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      box.data = readAll(err)
+      done.signal()
+    }
+    let o = readAll(out)
+    done.wait()
+    return (o, box.data)
+  }
+}
+
+/// Standard error read on another thread; the semaphore orders the write before the read.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
 }

@@ -55,18 +55,8 @@ final class NativeStage: PipelineStage {
       stdin.fileHandleForWriting.write(Data(text.utf8))
       try? stdin.fileHandleForWriting.close()
     }
-    // Read both streams to the end before waiting, so a chatty program cannot block on a full pipe.
-    let errBox = DataBox()
-    let done = DispatchSemaphore(value: 0)
-    let errHandle = err.fileHandleForReading
-    DispatchQueue.global().async {
-      errBox.data = FileDescriptorIO.readAll(errHandle)
-      done.signal()
-    }
-    let outData = FileDescriptorIO.readAll(out.fileHandleForReading)
+    let (outData, errData) = FileDescriptorIO.readBoth(out.fileHandleForReading, err.fileHandleForReading)
     p.waitUntilExit()
-    done.wait()
-    let errData = errBox.data
     if !errData.isEmpty { interp.writeNativeError(String(decoding: errData, as: UTF8.self)) }
     var text = String(decoding: outData, as: UTF8.self)
     if text.hasSuffix("\n") { text.removeLast() }
@@ -103,9 +93,4 @@ extension Interpreter {
     }
     return nil
   }
-}
-
-/// Standard error read on another thread; the semaphore orders the write before the read.
-private final class DataBox: @unchecked Sendable {
-  var data = Data()
 }
