@@ -123,8 +123,8 @@ enum EflowIO {
   }
 
   /// An object with properties in display order and a type name views can select on.
-  static func object(_ typeName: String?, _ properties: [(String, Value)]) -> Value {
-    let o = PSObject(properties.map { (name: $0.0, value: $0.1) })
+  static func object(_ typeName: String?, _ properties: [(name: String, value: Value)]) -> Value {
+    let o = PSObject(properties)
     o.typeName = typeName
     return .object(o)
   }

@@ -99,7 +99,7 @@ extension Handlers {
         ("Gateway", EflowIO.optional(c.gateway?.description)), ("AllocationMethod", .string(c.allocationMethod)),
         ("SubNet", .string(c.subnet)),
       ])
-    var properties: [(String, Value)] = [
+    var properties: [(name: String, value: Value)] = [
       ("Name", .string(e.name)), ("MacAddress", .string(e.macAddress)), ("HealthStatus", .string(e.healthStatus)),
       ("IpConfiguration", ipConfiguration),
     ]

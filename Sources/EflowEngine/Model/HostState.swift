@@ -5,8 +5,9 @@ import Foundation
 /// success (see `transact`), so a failed Deploy-Eflow leaves nothing behind; the state store
 /// persists this value as one JSON document.
 public struct HostState: Codable, Sendable, Equatable {
-  /// Bumped when the encoded shape changes incompatibly.
-  public static let currentSchemaVersion = 1
+  /// Bumped when the encoded shape changes incompatibly. 2: guest routes are `ip route` lines
+  /// (schema-1 files, with an object per route, still decode).
+  public static let currentSchemaVersion = 2
 
   public var schemaVersion: Int
   /// The profile the state was created from: fixed facts (computer, OS, LANs, EFLOW release).
@@ -88,4 +89,24 @@ public struct HostState: Codable, Sendable, Equatable {
   public var version: EflowVersion { profile.eflowVersion }
   /// `<COMPUTERNAME>-EFLOW`.
   public var vmName: String { "\(profile.computerName)-EFLOW" }
+}
+
+extension HostState {
+  /// Decodes any schema up to the current one (the store has already refused newer ones) and
+  /// migrates it: the types decode the older shapes, and the version becomes this build's, so the
+  /// next write records the shape it actually writes.
+  public init(from decoder: any Decoder) throws {
+    let keyed = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = Self.currentSchemaVersion
+    profile = try keyed.decode(HostProfile.self, forKey: .profile)
+    random = try keyed.decode(SeededRandom.self, forKey: .random)
+    adapters = try keyed.decode([HostAdapter].self, forKey: .adapters)
+    ipAddresses = try keyed.decode([HostIPAddress].self, forKey: .ipAddresses)
+    switches = try keyed.decode([VirtualSwitch].self, forKey: .switches)
+    nats = try keyed.decode([NatNetwork].self, forKey: .nats)
+    hyperVEnabled = try keyed.decode(Bool.self, forKey: .hyperVEnabled)
+    dhcpServer = try keyed.decode(DhcpServer.self, forKey: .dhcpServer)
+    vm = try keyed.decodeIfPresent(EflowVM.self, forKey: .vm)
+    nextInterfaceIndex = try keyed.decode(Int.self, forKey: .nextInterfaceIndex)
+  }
 }

@@ -17,16 +17,34 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
   /// Leading zeros are accepted only as a lone `0` or up to three digits (`010` reads as 10,
   /// as .NET's `IPAddress.Parse` does for dotted decimal input).
   public init?(_ text: String) {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 4 else { return nil }
+    var text = text
+    guard let parsed = text.withUTF8({ IPv4Address(utf8: $0[...]) }) else { return nil }
+    self = parsed
+  }
+
+  /// The same rules on UTF-8 bytes, for parsers that hold a slice of a larger line; parsing works
+  /// on bytes because state files hold thousands of addresses.
+  init?(utf8 bytes: Slice<UnsafeBufferPointer<UInt8>>) {
     var result: UInt32 = 0
-    for part in parts {
-      guard !part.isEmpty, part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-        let octet = UInt32(part), octet <= 255
-      else { return nil }
-      result = result << 8 | octet
+    var octet: UInt32 = 0
+    var digits = 0
+    var parts = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard digits > 0, parts < 3 else { return nil }
+        result = result << 8 | octet
+        parts += 1
+        octet = 0
+        digits = 0
+      } else {
+        guard byte &- UInt8(ascii: "0") < 10, digits < 3 else { return nil }
+        octet = octet * 10 + UInt32(byte &- UInt8(ascii: "0"))
+        guard octet <= 255 else { return nil }
+        digits += 1
+      }
     }
-    value = result
+    guard parts == 3, digits > 0 else { return nil }
+    value = result << 8 | octet
   }
 
   public var octets: (UInt8, UInt8, UInt8, UInt8) {
@@ -34,8 +52,28 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
   }
 
   public var description: String {
-    let o = octets
-    return "\(o.0).\(o.1).\(o.2).\(o.3)"
+    var text: [UInt8] = []
+    text.reserveCapacity(15)
+    append(to: &text)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// Appends the dotted quad as bytes: routes and addresses are printed by the thousand when a
+  /// large state is saved, and String interpolation per octet dominated that.
+  func append(to text: inout [UInt8]) {
+    func decimal(_ octet: UInt32) {
+      if octet >= 100 { text.append(UInt8(48 + octet / 100)) }
+      if octet >= 10 { text.append(UInt8(48 + octet / 10 % 10)) }
+      text.append(UInt8(48 + octet % 10))
+    }
+    decimal(value >> 24)
+    decimal2(value >> 16 & 0xFF)
+    decimal2(value >> 8 & 0xFF)
+    decimal2(value & 0xFF)
+    func decimal2(_ octet: UInt32) {
+      text.append(UInt8(ascii: "."))
+      decimal(octet)
+    }
   }
 
   public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

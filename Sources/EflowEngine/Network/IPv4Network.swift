@@ -16,11 +16,24 @@ public struct IPv4Network: Hashable, Sendable, CustomStringConvertible, Codable 
 
   /// Parses `a.b.c.d/n`. With `strict`, host bits must be zero (`10.0.0.1/24` is refused).
   public init?(_ text: String, strict: Bool = false) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let address = IPv4Address(String(parts[0])),
-      parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), !parts[1].isEmpty, parts[1].count <= 2,
-      let length = Int(parts[1]), (0...32).contains(length)
+    var text = text
+    guard let parsed = text.withUTF8({ IPv4Network(utf8: $0[...], strict: strict) }) else { return nil }
+    self = parsed
+  }
+
+  /// The same rules on UTF-8 bytes (see `IPv4Address.init(utf8:)`).
+  init?(utf8 bytes: Slice<UnsafeBufferPointer<UInt8>>, strict: Bool = false) {
+    guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+      let address = IPv4Address(utf8: bytes[..<slash])
     else { return nil }
+    let digits = bytes[(slash + 1)...]
+    guard (1...2).contains(digits.count) else { return nil }
+    var length = 0
+    for byte in digits {
+      guard byte &- UInt8(ascii: "0") < 10 else { return nil }
+      length = length * 10 + Int(byte &- UInt8(ascii: "0"))
+    }
+    guard length <= 32 else { return nil }
     self.init(containing: address, prefixLength: length)
     if strict && self.address != address { return nil }
   }
@@ -53,7 +66,19 @@ public struct IPv4Network: Hashable, Sendable, CustomStringConvertible, Codable 
     return range.contains(candidate)
   }
 
-  public var description: String { "\(address)/\(prefixLength)" }
+  public var description: String {
+    var text: [UInt8] = []
+    text.reserveCapacity(18)
+    append(to: &text)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  func append(to text: inout [UInt8]) {
+    address.append(to: &text)
+    text.append(UInt8(ascii: "/"))
+    if prefixLength >= 10 { text.append(UInt8(48 + prefixLength / 10)) }
+    text.append(UInt8(48 + prefixLength % 10))
+  }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()

@@ -33,9 +33,9 @@ public struct MACAddress: Hashable, Sendable, Codable, CustomStringConvertible {
   public static let zero = MACAddress(bytes: [0, 0, 0, 0, 0, 0])
 
   /// `00-15-5D-4E-15-2C`, as Get-NetAdapter shows it.
-  public var windowsForm: String { bytes.map { hex($0, upper: true) }.joined(separator: "-") }
+  public var windowsForm: String { text(separator: UInt8(ascii: "-"), digits: Self.upperDigits) }
   /// `00:15:5d:4e:15:2c`, as the guest and the EFLOW cmdlets show it.
-  public var linuxForm: String { bytes.map { hex($0, upper: false) }.joined(separator: ":") }
+  public var linuxForm: String { text(separator: UInt8(ascii: ":"), digits: Self.lowerDigits) }
   public var description: String { linuxForm }
 
   /// The EUI-64 link-local IPv6 address the guest derives from this MAC
@@ -51,9 +51,19 @@ public struct MACAddress: Hashable, Sendable, Codable, CustomStringConvertible {
     return "fe80::" + groups.map { String($0, radix: 16) }.joined(separator: ":")
   }
 
-  private func hex(_ byte: UInt8, upper: Bool) -> String {
-    let digits = Array(upper ? "0123456789ABCDEF" : "0123456789abcdef")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+  private static let upperDigits = Array("0123456789ABCDEF".utf8)
+  private static let lowerDigits = Array("0123456789abcdef".utf8)
+
+  /// Built from bytes: every endpoint object shows a MAC, and cmdlets list them in loops.
+  private func text(separator: UInt8, digits: [UInt8]) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(17)
+    for (index, byte) in bytes.enumerated() {
+      if index > 0 { text.append(separator) }
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0xF)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   public init(from decoder: any Decoder) throws {

@@ -153,7 +153,15 @@ public final class PSObject {
   public var stringValue: String?
 
   public init(_ properties: [(name: String, value: Value)] = []) {
-    for p in properties { self[p.name] = p.value }
+    self.properties.reserveCapacity(properties.count)
+    for p in properties {
+      // A repeated name keeps its first place and its last value, as setting it again would.
+      if let i = self.properties.firstIndex(where: { $0.name.caseInsensitiveEquals(p.name) }) {
+        self.properties[i].value = p.value
+      } else {
+        self.properties.append(p)
+      }
+    }
   }
 
   /// Properties by name, case-insensitively; setting a new name appends it.
@@ -172,7 +180,35 @@ public final class PSObject {
 extension String {
   /// Equality ignoring case, as PowerShell compares names and (by default) strings.
   public func caseInsensitiveEquals(_ other: String) -> Bool {
-    if self.utf8.count == other.utf8.count, self == other { return true }
+    if let ascii = asciiCaseInsensitiveEquals(other) { return ascii }
     return self.lowercased() == other.lowercased()
+  }
+
+  /// The answer without allocating when it is decided by ASCII bytes: names are compared
+  /// constantly (properties, parameters, variables) and nearly always ASCII. Nil when a
+  /// non-ASCII byte is reached first, where only Unicode lower-casing can tell.
+  ///
+  /// A difference between two ASCII bytes decides (ASCII letters lower-case to themselves, so
+  /// the lower-cased strings differ there too), as does a different length after an equal ASCII
+  /// prefix (no character lower-cases to nothing).
+  private func asciiCaseInsensitiveEquals(_ other: String) -> Bool? {
+    let answer = utf8.withContiguousStorageIfAvailable { a in
+      other.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+        let count = Swift.min(a.count, b.count)
+        for i in 0..<count {
+          let x = a[i], y = b[i]
+          if (x | y) & 0x80 != 0 { return nil }
+          if x != y {
+            let lx = x &- 65 < 26 ? x | 0x20 : x
+            let ly = y &- 65 < 26 ? y | 0x20 : y
+            if lx != ly { return false }
+          }
+        }
+        return a.count == b.count
+      }
+    }
+    // Nil levels: no contiguous storage (bridged strings), or a non-ASCII byte.
+    guard let contiguous = answer, let both = contiguous else { return nil }
+    return both
   }
 }
