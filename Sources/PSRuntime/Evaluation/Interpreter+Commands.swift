@@ -157,16 +157,13 @@ extension Interpreter {
   }
 
   /// Creates the parameter variables in the (new) current scope: bound values, else defaults,
-  /// else the type's empty value; plus `$args` and `$PSBoundParameters`.
-  func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult) throws {
-    let boundTable = PSHashtable(capacity: bound.bound.count)
-    // A new function scope would otherwise regrow its table once per parameter; sized at
-    // creation, which costs less than `reserveCapacity` on the empty table.
-    if scope.variables.isEmpty {
-      scope.variables = Dictionary(minimumCapacity: meta.parameters.count + 3)
-    } else {
-      scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
-    }
+  /// else the type's empty value; plus `$args` and `$PSBoundParameters`, deferred until used.
+  /// `shared` is the table an advanced function's `$PSCmdlet` also holds.
+  func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult, shared: BoundParametersTable? = nil)
+    throws
+  {
+    // A new function scope would otherwise regrow its table once per parameter.
+    scope.reserve(meta.parameters.count + 3)
     // By index: `for p in meta.parameters` copies each (large) ParameterMetadata.
     for i in meta.parameters.indices {
       let name = meta.parameters[i].name
@@ -175,7 +172,6 @@ extension Interpreter {
       var v: Value = .null
       if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
         v = b.value
-        boundTable.set(.string(name), lowercasedString: key.name, b.value)
       } else if let d = meta.parameters[i].defaultValue {
         v = try eval(d)
         if let t = type { v = (try? Conversions.convert(v, to: t)) ?? v }
@@ -188,8 +184,9 @@ extension Interpreter {
       let variable = try scope.set(key: key, name: name, v)
       if let t = type, t != .object { variable.typeConstraint = t }
     }
-    try scope.set(key: Scope.argsKey, name: "args", .array(PSArray(bound.remaining)))
-    try scope.set(key: Scope.psBoundParametersKey, name: "PSBoundParameters", .hashtable(boundTable))
+    try scope.setAutomatic(Scope.argsKey, .array(bound.remaining))
+    try scope.setAutomatic(
+      Scope.psBoundParametersKey, shared.map { .shared($0) } ?? .boundParameters(meta.parameters, bound.bound))
   }
 
   /// Runs a script block's statements in the current scope (switch conditions, `ForEach`,

@@ -60,15 +60,20 @@ final class FunctionStage: PipelineStage {
     do {
       try interp.within(env) {
         if f.isScriptFile { interp.setScriptVariables(path: f.source.path) }
-        try interp.setParameterVariables(meta, bound)
-        if !dotSource { try interp.applyPreferenceParameters(bound, to: scope) }
         if meta.isAdvanced {
-          try scope.set(
-            "PSCmdlet",
-            interp.makeScriptCmdlet(
-              f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null,
-              confirmImpact: meta.confirmImpact))
+          let shared = BoundParametersTable(meta.parameters, bound.bound)
+          try interp.setParameterVariables(meta, bound, shared: shared)
+          let (name, setName, script, impact) = (f.name, bound.parameterSetName, f.source.path, meta.confirmImpact)
+          try scope.setAutomatic(
+            Scope.psCmdletKey,
+            .cmdlet(shared) { [unowned interp] table in
+              interp.makeScriptCmdlet(
+                name, parameterSetName: setName, boundParameters: table, scriptName: script, confirmImpact: impact)
+            })
+        } else {
+          try interp.setParameterVariables(meta, bound)
         }
+        if !dotSource { try interp.applyPreferenceParameters(bound, to: scope) }
       }
     } catch {
       dispose()
@@ -146,7 +151,7 @@ final class FunctionStage: PipelineStage {
   func end() throws {
     if let e = f.body.endBlock, !(f.isFilter && processBlock?.extent == e.extent) {
       try phase {
-        try interp.scope.set(key: Scope.inputKey, name: "input", .array(PSArray(received)))
+        try interp.scope.setAutomatic(Scope.inputKey, .array(received))
         try interp.runBlock(e.statements, output)
       }
     }
