@@ -86,9 +86,9 @@ extension Interpreter {
       scriptTerminating: false)
   }
 
-  /// Evaluates a command's arguments; `@hash` splats into named arguments, `@array` into
-  /// positional ones.
-  func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
+  /// Evaluates a command's arguments (the elements after its name, not copied out of the
+  /// command); `@hash` splats into named arguments, `@array` into positional ones.
+  func evaluateArguments(_ elements: ArraySlice<CommandElementAst>) throws -> [CommandArgument] {
     var args: [CommandArgument] = []
     args.reserveCapacity(elements.count)  // one allocation for the usual, unsplatted call
     for el in elements {
