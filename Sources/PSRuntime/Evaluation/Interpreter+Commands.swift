@@ -170,7 +170,10 @@ extension Interpreter {
       let key = meta.parameters[i].variableKey
       let type = meta.parameters[i].type
       var v: Value = .null
-      if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
+      // Positional binding puts parameter i at i, under the same name: no search then.
+      if i < bound.bound.count, bound.bound[i].name == name {
+        v = bound.bound[i].value
+      } else if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
         v = b.value
       } else if let d = meta.parameters[i].defaultValue {
         v = try eval(d)
