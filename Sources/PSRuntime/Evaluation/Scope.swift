@@ -59,7 +59,7 @@ public final class Scope {
   public let parent: Scope?
   /// The variables made so far. Only `Scope`'s own methods touch it, so that the deferred
   /// automatic variables (`deferred`) are made before anything could miss them.
-  private var table: [VariableKey: Variable] = [:]
+  private var table = VariableTable()
   /// A call's `$args`, `$PSBoundParameters`, `$input` and `$PSCmdlet`, not yet made.
   var deferred = DeferredAutomatics()
   var functions: [String: FunctionDefinition] = [:]
@@ -83,22 +83,16 @@ public final class Scope {
   /// Every variable of this scope, deferred ones made first (`Get-Variable`, completion).
   var variables: [VariableKey: Variable] {
     for k in DeferredAutomatics.keys where table[k] == nil { _ = materialize(k) }
-    return table
+    return table.all
   }
 
   /// Room for `count` more variables: a call's scope gets its parameters without regrowing.
-  func reserve(_ count: Int) {
-    if table.isEmpty {
-      table = Dictionary(minimumCapacity: count)  // costs less than `reserveCapacity` on an empty table
-    } else {
-      table.reserveCapacity(table.count + count)
-    }
-  }
+  func reserve(_ count: Int) { table.reserve(count) }
 
   /// Adds a variable made elsewhere (`Set-Variable` with options, constants), replacing any.
   func add(_ v: Variable, key: VariableKey) {
     deferred.drop(key)
-    table[key] = v
+    table.set(key, v)
   }
 
   /// The variable named by `k` in this scope only, making it if it is a deferred one.
@@ -112,7 +106,7 @@ public final class Scope {
   private func materialize(_ k: VariableKey) -> Variable? {
     guard let value = deferred.take(k) else { return nil }
     let v = Variable(name: DeferredAutomatics.name(of: k), value: value)
-    table[k] = v
+    table.set(k, v)
     return v
   }
 
@@ -169,7 +163,7 @@ public final class Scope {
       return v
     }
     let v = Variable(name: name, value: value, isPrivate: isPrivate)
-    table[k] = v
+    table.set(k, v)
     return v
   }
 
@@ -197,7 +191,7 @@ public final class Scope {
   public func remove(_ name: String) {
     let k = Scope.key(name)
     deferred.drop(k)
-    table.removeValue(forKey: k)
+    table.remove(k)
   }
 
   /// Finds a function here or in an enclosing scope.
