@@ -76,4 +76,25 @@ struct CallAutomaticVariableTests {
     let r = run(script)
     #expect(r.out == expected, "script: \(script)\nerrors: \(r.errors)")
   }
+
+  /// A command first in its pipeline is checked for mandatory parameters and its parameter set
+  /// once, when bound (`FunctionStage.settled`); with pipeline input, when input ends.
+  @Test(arguments: [
+    ("function f { [CmdletBinding()] param([Parameter(Mandatory)]$a) \"a=$a\" }; f; f -a 1", "a=1\n", ["MissingMandatoryParameter"]),
+    (
+      "function f { [CmdletBinding()] param([Parameter(ParameterSetName='A')]$a, [Parameter(ParameterSetName='B')]$b) $PSCmdlet.ParameterSetName }; f; f -b 2",
+      "B\n", ["AmbiguousParameterSet"]
+    ),
+    (
+      "function f { [CmdletBinding()] param([Parameter(Mandatory, ValueFromPipeline)]$x) process { \"x=$x\" } }; 1,2 | f; f; f -x 3",
+      "x=1\nx=2\nx=3\n", ["MissingMandatoryParameter"]
+    ),
+    ("$sb = { [CmdletBinding()] param([Parameter(Mandatory)]$q) $q }; & $sb -q 4; & $sb", "4\n", ["MissingMandatoryParameter"]),
+  ])
+  func mandatoryParametersAndSets(_ script: String, _ expected: String, _ errorIds: [String]) {
+    let r = run(script)
+    #expect(r.out == expected, "script: \(script)")
+    #expect(r.errors.count == errorIds.count, "errors: \(r.errors)")
+    for (e, id) in zip(r.errors, errorIds) { #expect(e.hasPrefix(id), "errors: \(r.errors)") }
+  }
 }

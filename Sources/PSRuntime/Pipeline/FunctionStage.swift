@@ -18,6 +18,9 @@ final class FunctionStage: PipelineStage {
   var disposed = false
   /// A script file that ran `exit`: its remaining blocks don't run.
   var exited = false
+  /// Bound knowing no pipeline input would come: the binder has already settled the parameter
+  /// set and checked mandatory parameters, so `process(nil)` need not again.
+  let settled: Bool
 
   init(
     _ interp: Interpreter, _ f: FunctionDefinition, arguments: [CommandArgument], at extent: SourceRange, dotSource: Bool,
@@ -26,6 +29,7 @@ final class FunctionStage: PipelineStage {
     self.interp = interp
     self.f = f
     self.extent = extent
+    settled = !expectsInput
     interp.callDepth += 1
     if interp.callDepth > Interpreter.maxCallDepth {
       interp.callDepth -= 1
@@ -119,10 +123,12 @@ final class FunctionStage: PipelineStage {
   func process(_ item: Value?) throws {
     guard let item else {
       // First in its pipeline: mandatory parameters must all be there now.
-      do {
-        try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false)
-      } catch {
-        throw interp.bindingFailure(error, command: f.name, at: extent)
+      if !settled {
+        do {
+          try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false)
+        } catch {
+          throw interp.bindingFailure(error, command: f.name, at: extent)
+        }
       }
       if let p = processBlock { try phase { try interp.runBlock(p.statements, output) } }
       return
