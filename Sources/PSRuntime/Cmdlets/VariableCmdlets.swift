@@ -247,7 +247,7 @@ extension Interpreter {
       }
       let v = Variable(name: name, value: value)
       apply(options, ctx, to: v)
-      target.variables[Scope.key(name)] = v
+      target.add(v, key: Scope.key(name))
       if ctx.flag("PassThru") { try ctx.emit(variableObject(v)) }
     }
   }

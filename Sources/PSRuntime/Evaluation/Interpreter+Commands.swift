@@ -86,9 +86,9 @@ extension Interpreter {
       scriptTerminating: false)
   }
 
-  /// Evaluates a command's arguments; `@hash` splats into named arguments, `@array` into
-  /// positional ones.
-  func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
+  /// Evaluates a command's arguments (the elements after its name, not copied out of the
+  /// command); `@hash` splats into named arguments, `@array` into positional ones.
+  func evaluateArguments(_ elements: ArraySlice<CommandElementAst>) throws -> [CommandArgument] {
     var args: [CommandArgument] = []
     args.reserveCapacity(elements.count)  // one allocation for the usual, unsplatted call
     for el in elements {
@@ -157,25 +157,24 @@ extension Interpreter {
   }
 
   /// Creates the parameter variables in the (new) current scope: bound values, else defaults,
-  /// else the type's empty value; plus `$args` and `$PSBoundParameters`.
-  func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult) throws {
-    let boundTable = PSHashtable(capacity: bound.bound.count)
-    // A new function scope would otherwise regrow its table once per parameter; sized at
-    // creation, which costs less than `reserveCapacity` on the empty table.
-    if scope.variables.isEmpty {
-      scope.variables = Dictionary(minimumCapacity: meta.parameters.count + 3)
-    } else {
-      scope.variables.reserveCapacity(scope.variables.count + meta.parameters.count + 3)
-    }
+  /// else the type's empty value; plus `$args` and `$PSBoundParameters`, deferred until used.
+  /// `shared` is the table an advanced function's `$PSCmdlet` also holds.
+  func setParameterVariables(_ meta: CommandMetadata, _ bound: BindingResult, shared: BoundParametersTable? = nil)
+    throws
+  {
+    // A new function scope would otherwise regrow its table once per parameter.
+    scope.reserve(meta.parameters.count + 3)
     // By index: `for p in meta.parameters` copies each (large) ParameterMetadata.
     for i in meta.parameters.indices {
       let name = meta.parameters[i].name
       let key = meta.parameters[i].variableKey
       let type = meta.parameters[i].type
       var v: Value = .null
-      if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
+      // Positional binding puts parameter i at i, under the same name: no search then.
+      if i < bound.bound.count, bound.bound[i].name == name {
+        v = bound.bound[i].value
+      } else if let b = bound.bound.first(where: { $0.name.caseInsensitiveEquals(name) }) {
         v = b.value
-        boundTable.set(.string(name), lowercasedString: key.name, b.value)
       } else if let d = meta.parameters[i].defaultValue {
         v = try eval(d)
         if let t = type { v = (try? Conversions.convert(v, to: t)) ?? v }
@@ -188,8 +187,9 @@ extension Interpreter {
       let variable = try scope.set(key: key, name: name, v)
       if let t = type, t != .object { variable.typeConstraint = t }
     }
-    try scope.set(key: Scope.argsKey, name: "args", .array(PSArray(bound.remaining)))
-    try scope.set(key: Scope.psBoundParametersKey, name: "PSBoundParameters", .hashtable(boundTable))
+    try scope.setAutomatic(Scope.argsKey, .array(bound.remaining))
+    try scope.setAutomatic(
+      Scope.psBoundParametersKey, shared.map { .shared($0) } ?? .boundParameters(meta.parameters, bound.bound))
   }
 
   /// Runs a script block's statements in the current scope (switch conditions, `ForEach`,

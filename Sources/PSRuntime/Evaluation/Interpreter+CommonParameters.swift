@@ -56,19 +56,19 @@ extension Interpreter {
 
   /// The `$PSCmdlet` of an advanced function: `MyInvocation` and `ParameterSetName` as
   /// properties; its methods are handled by `invokeCmdletMethod`.
-  func makeScriptCmdlet(_ name: String, _ bound: BindingResult, boundParameters: Value, confirmImpact: String? = nil)
-    -> Value
-  {
+  func makeScriptCmdlet(
+    _ name: String, parameterSetName: String, boundParameters: Value, scriptName: String, confirmImpact: String?
+  ) -> Value {
     let command = PSObject([("Name", .string(name)), ("CommandType", .string("Function"))])
     command.typeName = "System.Management.Automation.FunctionInfo"
     command.stringValue = name
     let invocation = PSObject([
       ("MyCommand", .object(command)), ("InvocationName", .string(name)), ("BoundParameters", boundParameters),
-      ("ScriptName", .string(source.path)),
+      ("ScriptName", .string(scriptName)),
     ])
     invocation.typeName = "System.Management.Automation.InvocationInfo"
     let cmdlet = PSObject([
-      ("ParameterSetName", .string(bound.parameterSetName)), ("MyInvocation", .object(invocation)),
+      ("ParameterSetName", .string(parameterSetName)), ("MyInvocation", .object(invocation)),
     ])
     cmdlet.typeName = Interpreter.scriptCmdletTypeName
     cmdlet.stringValue = name

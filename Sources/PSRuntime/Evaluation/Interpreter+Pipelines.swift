@@ -19,6 +19,11 @@ extension Interpreter {
       try runExpressionElement(ce, elementCount: 1, into: out)
       return
     }
+    // A lone command (most calls): one stage, without the links and arrays that join stages.
+    if p.elements.count == 1, case .command(let c) = p.elements[0] {
+      try runLoneCommand(c, into: out)
+      return
+    }
     // Prepare the stages first to last (commands resolve and arguments evaluate in that order),
     // each writing to the next one's input; the last writes to `out`.
     var stages: [PipelineStage] = []
@@ -60,6 +65,21 @@ extension Interpreter {
       // A stage asked for no more input: the stages after it still end.
       guard let from = stages.firstIndex(where: { ObjectIdentifier($0) == stop.stage }) else { throw stop }
       for s in stages[from...] { try s.end() }
+    }
+    try writeRedirectFiles(files)
+  }
+
+  /// A pipeline of one command: what the general runner does for one stage.
+  func runLoneCommand(_ c: CommandAst, into out: OutputPipe) throws {
+    let (routes, output, files) = try redirectionRoutes(c.redirections, output: out)
+    let stage = try makeStage(c, output: output, routes: routes, expectsInput: false)
+    defer { stage.dispose() }
+    do {
+      try stage.begin()
+      try stage.process(nil)
+      try stage.end()
+    } catch let stop as StopUpstream where stop.stage == ObjectIdentifier(stage) {
+      try stage.end()
     }
     try writeRedirectFiles(files)
   }
@@ -186,7 +206,7 @@ extension Interpreter {
     guard case .argument(let nameExpr)? = c.elements.first else {
       throw fail(RuntimeError(id: "EmptyCommand", message: "The command has no name."), at: c.extent)
     }
-    let args = try evaluateArguments(Array(c.elements.dropFirst()))
+    let args = try evaluateArguments(c.elements.dropFirst())
     let nameValue = try eval(nameExpr)
     let dotSource = c.invocationOperator == .dotSource
     if case .scriptBlock(let sb) = nameValue {

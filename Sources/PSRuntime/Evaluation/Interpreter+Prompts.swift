@@ -164,6 +164,8 @@ extension Interpreter {
   func bindPrompting(
     _ meta: CommandMetadata, _ args: [CommandArgument], expectsInput: Bool, position: Int
   ) throws -> Result<BindingResult, ParameterBindingError> {
+    // Before `bindingHooks`, whose closures a simple positional call never runs.
+    if let r = ParameterBinder.bindSimplePositional(meta, args) { return .success(r) }
     do {
       return .success(try ParameterBinder.bind(meta, args, hooks: bindingHooks, pipelineInputExpected: expectsInput))
     } catch {

@@ -264,7 +264,7 @@ extension Interpreter {
     for (name, value) in [("true", Value.bool(true)), ("false", .bool(false)), ("null", .null)] {
       let v = Variable(name: name, value: value, isReadOnly: true)
       v.isConstant = true
-      g.variables[Scope.key(name)] = v
+      g.add(v, key: Scope.key(name))
     }
     let prefs: [(String, String)] = [
       ("ErrorActionPreference", "Continue"), ("WarningPreference", "Continue"), ("VerbosePreference", "SilentlyContinue"),

@@ -57,7 +57,11 @@ public struct VariableKey: Hashable, Sendable {
 /// caller's `$x` unless it says `$script:x` or `$global:x`.
 public final class Scope {
   public let parent: Scope?
-  var variables: [VariableKey: Variable] = [:]
+  /// The variables made so far. Only `Scope`'s own methods touch it, so that the deferred
+  /// automatic variables (`deferred`) are made before anything could miss them.
+  private var table = VariableTable()
+  /// A call's `$args`, `$PSBoundParameters`, `$input` and `$PSCmdlet`, not yet made.
+  var deferred = DeferredAutomatics()
   var functions: [String: FunctionDefinition] = [:]
   /// `Set-StrictMode` in this scope: the version (1, 2, 3), 0 for `-Off`, nil when not set here.
   var strictModeVersion: Int?
@@ -76,6 +80,36 @@ public final class Scope {
 
   static func key(_ name: String) -> VariableKey { VariableKey(lowercased: name.lowercased()) }
 
+  /// Every variable of this scope, deferred ones made first (`Get-Variable`, completion).
+  var variables: [VariableKey: Variable] {
+    for k in DeferredAutomatics.keys where table[k] == nil { _ = materialize(k) }
+    return table.all
+  }
+
+  /// Room for `count` more variables: a call's scope gets its parameters without regrowing.
+  func reserve(_ count: Int) { table.reserve(count) }
+
+  /// Adds a variable made elsewhere (`Set-Variable` with options, constants), replacing any.
+  func add(_ v: Variable, key: VariableKey) {
+    deferred.drop(key)
+    table.set(key, v)
+  }
+
+  /// The variable named by `k` in this scope only, making it if it is a deferred one.
+  @inline(__always)
+  private func own(_ k: VariableKey) -> Variable? {
+    if let v = table[k] { return v }
+    return deferred.isEmpty ? nil : materialize(k)
+  }
+
+  /// Makes the deferred automatic variable `k`, if there is one.
+  private func materialize(_ k: VariableKey) -> Variable? {
+    guard let value = deferred.take(k) else { return nil }
+    let v = Variable(name: DeferredAutomatics.name(of: k), value: value)
+    table.set(k, v)
+    return v
+  }
+
   /// Finds a variable here or in an enclosing scope (skipping private ones of enclosing scopes).
   public func lookup(_ name: String) -> Variable? { lookup(key: Scope.key(name)) }
 
@@ -84,23 +118,23 @@ public final class Scope {
 
   /// `lookup` by a precomputed key.
   func lookup(key k: VariableKey) -> Variable? {
-    if let v = variables[k] { return v }
+    if let v = own(k) { return v }
     var s = parent
     while let scope = s {
-      if let v = scope.variables[k], !v.isPrivate { return v }
+      if let v = scope.own(k), !v.isPrivate { return v }
       s = scope.parent
     }
     return nil
   }
 
   /// The variable in this scope only.
-  public func local(_ name: String) -> Variable? { variables[Scope.key(name)] }
+  public func local(_ name: String) -> Variable? { own(Scope.key(name)) }
 
   /// `local` with the name already lowercased.
-  public func local(key: String) -> Variable? { variables[VariableKey(lowercased: key)] }
+  public func local(key: String) -> Variable? { own(VariableKey(lowercased: key)) }
 
   /// `local` by a precomputed key.
-  func local(key: VariableKey) -> Variable? { variables[key] }
+  func local(key: VariableKey) -> Variable? { own(key) }
 
   /// Sets a variable in this scope, creating it if needed.
   public func set(_ name: String, _ value: Value, isPrivate: Bool = false) throws(RuntimeError) {
@@ -118,7 +152,7 @@ public final class Scope {
   /// allocates a coroutine frame, which costs more than the second probe.
   @discardableResult
   func set(key k: VariableKey, name: String, _ value: Value, isPrivate: Bool = false) throws(RuntimeError) -> Variable {
-    if let v = variables[k] {
+    if let v = own(k) {
       if v.isReadOnly {
         throw RuntimeError(
           id: "VariableNotWritable",
@@ -129,15 +163,36 @@ public final class Scope {
       return v
     }
     let v = Variable(name: name, value: value, isPrivate: isPrivate)
-    variables[k] = v
+    table.set(k, v)
     return v
+  }
+
+  /// Sets a call's automatic variable: the existing variable when there is one (so that it
+  /// stays the same variable, as with `set`), else deferred until something looks it up.
+  func setAutomatic(_ k: VariableKey, _ value: DeferredAutomatics.Pending) throws(RuntimeError) {
+    if let v = table[k] {
+      if v.isReadOnly {
+        throw RuntimeError(
+          id: "VariableNotWritable",
+          message: "Cannot overwrite variable \(v.name) because it is read-only or constant.",
+          exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException")
+      }
+      v.value = value.make()
+    } else {
+      deferred.put(k, value)
+    }
   }
 
   static let argsKey = VariableKey(lowercased: "args")
   static let psBoundParametersKey = VariableKey(lowercased: "psboundparameters")
   static let inputKey = VariableKey(lowercased: "input")
+  static let psCmdletKey = VariableKey(lowercased: "pscmdlet")
 
-  public func remove(_ name: String) { variables.removeValue(forKey: Scope.key(name)) }
+  public func remove(_ name: String) {
+    let k = Scope.key(name)
+    deferred.drop(k)
+    table.remove(k)
+  }
 
   /// Finds a function here or in an enclosing scope.
   func function(_ name: String) -> FunctionDefinition? {

@@ -42,8 +42,9 @@ struct CommonVariables {
   }
 
   func store(_ interp: Interpreter) throws {
-    for v in [errors, warnings, out] {
-      if let (name, c) = v { try interp.storeCommonVariable(name, c.items, in: callerScope) }
-    }
+    // One by one rather than as an array of the three: this runs at the end of every call.
+    if let (name, c) = errors { try interp.storeCommonVariable(name, c.items, in: callerScope) }
+    if let (name, c) = warnings { try interp.storeCommonVariable(name, c.items, in: callerScope) }
+    if let (name, c) = out { try interp.storeCommonVariable(name, c.items, in: callerScope) }
   }
 }

@@ -18,6 +18,9 @@ final class FunctionStage: PipelineStage {
   var disposed = false
   /// A script file that ran `exit`: its remaining blocks don't run.
   var exited = false
+  /// Bound knowing no pipeline input would come: the binder has already settled the parameter
+  /// set and checked mandatory parameters, so `process(nil)` need not again.
+  let settled: Bool
 
   init(
     _ interp: Interpreter, _ f: FunctionDefinition, arguments: [CommandArgument], at extent: SourceRange, dotSource: Bool,
@@ -26,6 +29,7 @@ final class FunctionStage: PipelineStage {
     self.interp = interp
     self.f = f
     self.extent = extent
+    settled = !expectsInput
     interp.callDepth += 1
     if interp.callDepth > Interpreter.maxCallDepth {
       interp.callDepth -= 1
@@ -60,15 +64,20 @@ final class FunctionStage: PipelineStage {
     do {
       try interp.within(env) {
         if f.isScriptFile { interp.setScriptVariables(path: f.source.path) }
-        try interp.setParameterVariables(meta, bound)
-        if !dotSource { try interp.applyPreferenceParameters(bound, to: scope) }
         if meta.isAdvanced {
-          try scope.set(
-            "PSCmdlet",
-            interp.makeScriptCmdlet(
-              f.name, bound, boundParameters: scope.lookup("PSBoundParameters")?.value ?? .null,
-              confirmImpact: meta.confirmImpact))
+          let shared = BoundParametersTable(meta.parameters, bound.bound)
+          try interp.setParameterVariables(meta, bound, shared: shared)
+          let (name, setName, script, impact) = (f.name, bound.parameterSetName, f.source.path, meta.confirmImpact)
+          try scope.setAutomatic(
+            Scope.psCmdletKey,
+            .cmdlet(shared) { [unowned interp] table in
+              interp.makeScriptCmdlet(
+                name, parameterSetName: setName, boundParameters: table, scriptName: script, confirmImpact: impact)
+            })
+        } else {
+          try interp.setParameterVariables(meta, bound)
         }
+        if !dotSource { try interp.applyPreferenceParameters(bound, to: scope) }
       }
     } catch {
       dispose()
@@ -114,10 +123,12 @@ final class FunctionStage: PipelineStage {
   func process(_ item: Value?) throws {
     guard let item else {
       // First in its pipeline: mandatory parameters must all be there now.
-      do {
-        try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false)
-      } catch {
-        throw interp.bindingFailure(error, command: f.name, at: extent)
+      if !settled {
+        do {
+          try ParameterBinder.checkMandatory(meta, bound, pipelinePending: false)
+        } catch {
+          throw interp.bindingFailure(error, command: f.name, at: extent)
+        }
       }
       if let p = processBlock { try phase { try interp.runBlock(p.statements, output) } }
       return
@@ -146,7 +157,7 @@ final class FunctionStage: PipelineStage {
   func end() throws {
     if let e = f.body.endBlock, !(f.isFilter && processBlock?.extent == e.extent) {
       try phase {
-        try interp.scope.set(key: Scope.inputKey, name: "input", .array(PSArray(received)))
+        try interp.scope.setAutomatic(Scope.inputKey, .array(received))
         try interp.runBlock(e.statements, output)
       }
     }
