@@ -47,14 +47,14 @@ struct LexerTests {
     /// A kind and value that do not belong together (always a failure).
     case mismatch(TokenKind, String)
 
-    init(_ t: Token, _ source: SourceFile) {
-      switch t.value {
+    init(_ t: Token, _ lexer: Lexer) {
+      switch lexer.value(t) {
       case .none:
         self = .punct(t.kind)
       case .text(let s):
         self = t.kind == .generic ? .bare(s) : .text(t.kind, s)
       case .expandable(_, let parts):
-        self = .expandable(t.kind, parts.map { Part($0, source) })
+        self = .expandable(t.kind, parts.map { Part($0, lexer.source) })
       case .number(let n):
         self = t.kind == .number ? .number(n.text, n.value) : .mismatch(t.kind, "\(n)")
       case .variable(let v):
@@ -119,7 +119,7 @@ struct LexerTests {
 
   static func check(_ src: String, _ mode: Lexer.Mode, _ expected: [Tok]) {
     let (tokens, lexer) = lex(src, mode)
-    let got = tokens.map { Tok($0, lexer.source) }
+    let got = tokens.map { Tok($0, lexer) }
     #expect(got == expected, "\(mode) mode: \(src.debugDescription)")
     #expect(lexer.errors.isEmpty, "unexpected errors \(lexer.errors) for \(src.debugDescription)")
     checkExtents(tokens, lexer.source.count, src)
@@ -294,7 +294,7 @@ struct LexerTests {
     _ = l.next(.command)
     let v = l.next(.command)
     #expect(v.kind == .variable)
-    #expect(v.text == name)
+    #expect(l.text(v) == name)
     #expect(v.range == SourceRange(start: start, end: end))
     #expect(l.position == end, "scanning stops at the member operator")
   }
@@ -572,8 +572,8 @@ struct LexerTests {
   func partExtents(_ src: String, _ start: Int, _ end: Int, _ innerStart: Int?, _ innerEnd: Int?) {
     var l = Lexer(source: SourceFile(path: "t", text: src))
     let t = l.next(.command)
-    guard case .expandable(let template, let parts) = t.value else {
-      Issue.record("not expandable: \(t.kind) \(t.value)")
+    guard case .expandable(let template, let parts) = l.value(t) else {
+      Issue.record("not expandable: \(t.kind) \(l.value(t))")
       return
     }
     #expect(template == src)
@@ -678,7 +678,7 @@ struct LexerTests {
     for mode in [Lexer.Mode.command, .expression] {
       var l = Lexer(source: SourceFile(path: "t", text: src))
       let t = l.next(mode)
-      guard case .variable(let v) = t.value else {
+      guard case .variable(let v) = l.value(t) else {
         Issue.record("\(src): not a variable but \(t.kind)")
         continue
       }
