@@ -656,6 +656,37 @@ struct LexerTests {
     #expect(l.comments.count == 1)
   }
 
+  /// Re-read variables reuse the path made before; one at an offset sharing its memo slot (or
+  /// a longer name from the same offset) must still get its own.
+  @Test func rereadVariablesKeepTheirOwnPaths() {
+    let src = "$abc $de; $abcdefg $x"
+    var l = Lexer(source: SourceFile(path: "t", text: src))
+    var first: [String] = []
+    while true {
+      let t = l.next(.command)
+      if t.kind == .endOfInput { break }
+      if t.kind == .variable { first.append(l.text(t)) }
+    }
+    #expect(first == ["abc", "de", "abcdefg", "x"])
+    l.position = 0
+    var again: [String] = []
+    while true {
+      let t = l.next(.expression)
+      if t.kind == .endOfInput { break }
+      if t.kind == .variable { again.append(l.text(t)) }
+    }
+    #expect(again == first)
+    // Offsets 0 and 8 share a slot: `$abc` at 0, then the bare word `$x…` read at 8.
+    var m = Lexer(source: SourceFile(path: "t", text: "$abc;   $abcdefgh"))
+    _ = m.next(.command)
+    _ = m.next(.command)
+    let late = m.next(.command)
+    #expect(m.text(late) == "abcdefgh")
+    m.position = 0
+    let early = m.next(.expression)
+    #expect(m.text(early) == "abc")
+  }
+
   // MARK: - Variable paths
 
   static let variablePathRows: [(String, String, String?, String, Bool, Bool)] = [

@@ -68,7 +68,13 @@ extension Lexer {
       }
     }
     position = p
-    return VariablePath(userPath: source.text(start + 1..<p))
+    // The parser reads most variables twice (in both modes, or again after looking ahead):
+    // reuse the path made for the same characters rather than build its strings again.
+    let slot = start & (Lexer.recentPathSlots - 1)
+    if let r = recentPaths[slot], r.start == start, r.end == p { return r.path }
+    let path = VariablePath(userPath: source.text(start + 1..<p))
+    recentPaths[slot] = (start, p, path)
+    return path
   }
 
   /// Advances over variable-name characters. `?` belongs to the name except where it begins

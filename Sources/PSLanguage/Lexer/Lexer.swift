@@ -17,6 +17,9 @@ public struct Lexer: Sendable {
   public private(set) var comments: [Comment] = []
   /// The decoded values of the tokens scanned, indexed by `Token.valueIndex`.
   private(set) var values: [TokenValue] = []
+  /// Unbraced variable paths scanned lately, by start offset modulo `recentPathSlots`.
+  var recentPaths = [(start: Int, end: Int, path: VariablePath)?](repeating: nil, count: recentPathSlots)
+  static let recentPathSlots = 8
   private var errorKeys: Set<Int> = []
   /// The end of the furthest token scanned (not newlines): errors at or past it are at the end
   /// of the code, which is what makes them "incomplete input".
