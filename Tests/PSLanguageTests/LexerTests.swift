@@ -47,14 +47,14 @@ struct LexerTests {
     /// A kind and value that do not belong together (always a failure).
     case mismatch(TokenKind, String)
 
-    init(_ t: Token, _ source: SourceFile) {
-      switch t.value {
+    init(_ t: Token, _ lexer: Lexer) {
+      switch lexer.value(t) {
       case .none:
         self = .punct(t.kind)
       case .text(let s):
         self = t.kind == .generic ? .bare(s) : .text(t.kind, s)
       case .expandable(_, let parts):
-        self = .expandable(t.kind, parts.map { Part($0, source) })
+        self = .expandable(t.kind, parts.map { Part($0, lexer.source) })
       case .number(let n):
         self = t.kind == .number ? .number(n.text, n.value) : .mismatch(t.kind, "\(n)")
       case .variable(let v):
@@ -119,7 +119,7 @@ struct LexerTests {
 
   static func check(_ src: String, _ mode: Lexer.Mode, _ expected: [Tok]) {
     let (tokens, lexer) = lex(src, mode)
-    let got = tokens.map { Tok($0, lexer.source) }
+    let got = tokens.map { Tok($0, lexer) }
     #expect(got == expected, "\(mode) mode: \(src.debugDescription)")
     #expect(lexer.errors.isEmpty, "unexpected errors \(lexer.errors) for \(src.debugDescription)")
     checkExtents(tokens, lexer.source.count, src)
@@ -294,7 +294,7 @@ struct LexerTests {
     _ = l.next(.command)
     let v = l.next(.command)
     #expect(v.kind == .variable)
-    #expect(v.text == name)
+    #expect(l.text(v) == name)
     #expect(v.range == SourceRange(start: start, end: end))
     #expect(l.position == end, "scanning stops at the member operator")
   }
@@ -572,8 +572,8 @@ struct LexerTests {
   func partExtents(_ src: String, _ start: Int, _ end: Int, _ innerStart: Int?, _ innerEnd: Int?) {
     var l = Lexer(source: SourceFile(path: "t", text: src))
     let t = l.next(.command)
-    guard case .expandable(let template, let parts) = t.value else {
-      Issue.record("not expandable: \(t.kind) \(t.value)")
+    guard case .expandable(let template, let parts) = l.value(t) else {
+      Issue.record("not expandable: \(t.kind) \(l.value(t))")
       return
     }
     #expect(template == src)
@@ -656,6 +656,37 @@ struct LexerTests {
     #expect(l.comments.count == 1)
   }
 
+  /// Re-read variables reuse the path made before; one at an offset sharing its memo slot (or
+  /// a longer name from the same offset) must still get its own.
+  @Test func rereadVariablesKeepTheirOwnPaths() {
+    let src = "$abc $de; $abcdefg $x"
+    var l = Lexer(source: SourceFile(path: "t", text: src))
+    var first: [String] = []
+    while true {
+      let t = l.next(.command)
+      if t.kind == .endOfInput { break }
+      if t.kind == .variable { first.append(l.text(t)) }
+    }
+    #expect(first == ["abc", "de", "abcdefg", "x"])
+    l.position = 0
+    var again: [String] = []
+    while true {
+      let t = l.next(.expression)
+      if t.kind == .endOfInput { break }
+      if t.kind == .variable { again.append(l.text(t)) }
+    }
+    #expect(again == first)
+    // Offsets 0 and 8 share a slot: `$abc` at 0, then the bare word `$x…` read at 8.
+    var m = Lexer(source: SourceFile(path: "t", text: "$abc;   $abcdefgh"))
+    _ = m.next(.command)
+    _ = m.next(.command)
+    let late = m.next(.command)
+    #expect(m.text(late) == "abcdefgh")
+    m.position = 0
+    let early = m.next(.expression)
+    #expect(m.text(early) == "abc")
+  }
+
   // MARK: - Variable paths
 
   static let variablePathRows: [(String, String, String?, String, Bool, Bool)] = [
@@ -678,7 +709,7 @@ struct LexerTests {
     for mode in [Lexer.Mode.command, .expression] {
       var l = Lexer(source: SourceFile(path: "t", text: src))
       let t = l.next(mode)
-      guard case .variable(let v) = t.value else {
+      guard case .variable(let v) = l.value(t) else {
         Issue.record("\(src): not a variable but \(t.kind)")
         continue
       }

@@ -44,8 +44,7 @@ enum CharTraits {
 
   @inline(__always) static func isLetter(_ c: UInt32) -> Bool {
     if c < 0x80 { return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
-    guard let s = Unicode.Scalar(c) else { return false }
-    return s.properties.isAlphabetic
+    return isNonASCIILetter(c)
   }
 
   /// Letters, digits and `_`: identifiers and member names.
@@ -54,7 +53,18 @@ enum CharTraits {
       return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
         || c == 0x5F
     }
-    return isLetter(c) || (Unicode.Scalar(c)?.properties.numericType != nil)
+    return isNonASCIIIdentifierChar(c)
+  }
+
+  // The Unicode property look-ups are kept out of line: inlined, their set-up (metadata
+  // accesses) ran on every call of the scanning loops, even for ASCII text.
+  @inline(never) static func isNonASCIILetter(_ c: UInt32) -> Bool {
+    guard let s = Unicode.Scalar(c) else { return false }
+    return s.properties.isAlphabetic
+  }
+
+  @inline(never) static func isNonASCIIIdentifierChar(_ c: UInt32) -> Bool {
+    isNonASCIILetter(c) || (Unicode.Scalar(c)?.properties.numericType != nil)
   }
 
   /// Characters of an unbraced variable name: identifier characters and `?`.

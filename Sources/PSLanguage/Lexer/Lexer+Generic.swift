@@ -49,11 +49,11 @@ extension Lexer {
         CharTraits.isDigit(first) || first == 0x2E || CharTraits.isDash(first) || first == 0x2B,
         let value = NumberParser.parse(text)
       {
-        return Token(kind: .number, range: range, value: .number(NumberLiteral(text: text, value: value)))
+        return token(kind: .number, range: range, value: .number(NumberLiteral(text: text, value: value)))
       }
-      return Token(kind: .generic, range: range, value: .text(text))
+      return token(kind: .generic, range: range, value: .text(text))
     }
-    return parts.token(.generic, range, source)
+    return token(kind: .generic, range: range, value: parts.value(range, source))
   }
 
   /// The common case of a bare word with no quotes, backticks or `$`: its text is a plain slice
@@ -75,9 +75,9 @@ extension Lexer {
     if CharTraits.isDigit(first) || first == 0x2E || CharTraits.isDash(first) || first == 0x2B,
       let value = NumberParser.parse(text)
     {
-      return Token(kind: .number, range: range, value: .number(NumberLiteral(text: text, value: value)))
+      return token(kind: .number, range: range, value: .number(NumberLiteral(text: text, value: value)))
     }
-    return Token(kind: .generic, range: range, value: .text(text))
+    return token(kind: .generic, range: range, value: .text(text))
   }
 
   /// Re-reads the token at `start` as a bare word (`$a+2`, `-foo"bar"` in command mode).
@@ -174,11 +174,11 @@ extension Lexer {
     position = p
     guard let value = NumberParser.parse(text) else {
       report(.badNumericConstant, SourceRange(at: p), text)
-      return Token(
+      return token(
         kind: .number, range: SourceRange(start: start, end: p),
         value: .number(NumberLiteral(text: text, value: .int32(0))))
     }
-    return Token(
+    return token(
       kind: .number, range: SourceRange(start: start, end: p),
       value: .number(NumberLiteral(text: text, value: value)))
   }
@@ -199,7 +199,7 @@ extension Lexer {
       merge = to
       position += 2
     }
-    return Token(
+    return token(
       kind: .redirection, range: SourceRange(start: start, end: position),
       value: .redirection(RedirectionToken(from: from, mergeTo: merge, append: append)))
   }
@@ -214,7 +214,7 @@ extension Lexer {
     while p < end, CharTraits.isIdentifierChar(s[p].value) { p += 1 }
     guard p > start else { return nil }
     position = p
-    return Token(
+    return token(
       kind: .identifier, range: SourceRange(start: start, end: p),
       value: .text(source.text(start..<p)))
   }
@@ -237,7 +237,7 @@ extension Lexer {
     }
     guard p > start else { return nil }
     position = p
-    return Token(
+    return token(
       kind: .identifier, range: SourceRange(start: start, end: p),
       value: .text(source.text(start..<p)))
   }
@@ -253,7 +253,7 @@ extension Lexer {
     }
     guard p > start else { return nil }
     position = p
-    return Token(
+    return token(
       kind: .generic, range: SourceRange(start: start, end: p), value: .text(source.text(start..<p)))
   }
 }

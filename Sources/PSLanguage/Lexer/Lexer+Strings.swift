@@ -6,7 +6,7 @@ extension Lexer {
     if let fast = scanPlainString(start, verbatim: true) { return fast }
     var parts = StringPartsBuilder()
     scanQuotedBody(start, verbatim: true, into: &parts)
-    return Token(
+    return token(
       kind: .stringLiteral, range: SourceRange(start: start, end: position), value: .text(parts.literalText))
   }
 
@@ -17,7 +17,8 @@ extension Lexer {
     if let fast = scanPlainString(start, verbatim: false) { return fast }
     var parts = StringPartsBuilder()
     scanQuotedBody(start, verbatim: false, into: &parts)
-    return parts.token(.stringExpandable, SourceRange(start: start, end: position), source)
+    let range = SourceRange(start: start, end: position)
+    return token(kind: .stringExpandable, range: range, value: parts.value(range, source))
   }
 
   /// Reads a quoted string whose opening quote is at `start` into `parts`, up to and including
@@ -60,7 +61,7 @@ extension Lexer {
           return nil
         }
         position = p + 1
-        return Token(
+        return token(
           kind: verbatim ? .stringLiteral : .stringExpandable, range: SourceRange(start: start, end: p + 1),
           value: .text(source.text(start + 1..<p)))
       }
@@ -246,7 +247,7 @@ extension Lexer {
       }
       position = end
       let body = source.text(bodyStart..<end)
-      return Token(
+      return token(
         kind: expandable ? .hereStringExpandable : .hereStringLiteral,
         range: SourceRange(start: start, end: end), value: .text(body))
     }
@@ -257,7 +258,7 @@ extension Lexer {
     let tokenEnd = f + 2
     if !expandable {
       position = tokenEnd
-      return Token(
+      return token(
         kind: .hereStringLiteral, range: SourceRange(start: start, end: tokenEnd),
         value: .text(source.text(bodyStart..<bodyEnd)))
     }
@@ -274,7 +275,8 @@ extension Lexer {
       position += 1
     }
     position = tokenEnd
-    return parts.token(.hereStringExpandable, SourceRange(start: start, end: tokenEnd), source)
+    let range = SourceRange(start: start, end: tokenEnd)
+    return token(kind: .hereStringExpandable, range: range, value: parts.value(range, source))
   }
 }
 
@@ -306,11 +308,10 @@ struct StringPartsBuilder {
     hasExpansion = true
   }
 
-  /// The token: a plain string when nothing expands, else the parts with the raw text.
-  mutating func token(_ kind: TokenKind, _ range: SourceRange, _ source: SourceFile) -> Token {
-    if !hasExpansion { return Token(kind: kind, range: range, value: .text(literalText)) }
+  /// The token's value: a plain string when nothing expands, else the parts with the raw text.
+  mutating func value(_ range: SourceRange, _ source: SourceFile) -> TokenValue {
+    if !hasExpansion { return .text(literalText) }
     if !utf8.isEmpty { parts.append(.literal(literalText)) }
-    return Token(
-      kind: kind, range: range, value: .expandable(template: source.text(range), parts: parts))
+    return .expandable(template: source.text(range), parts: parts)
   }
 }

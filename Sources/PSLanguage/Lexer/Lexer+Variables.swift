@@ -8,14 +8,12 @@ extension Lexer {
     guard let path = scanVariablePath(inString: false) else {
       return scanGeneric(start)
     }
-    let t = Token(
-      kind: .variable, range: SourceRange(start: start, end: position), value: .variable(path))
     if mode == .command, !atArgumentEnd(position) {
       // `$a.b` and `$a[0]` are member and index access; `$a+2` is one bare word, "4+2".
       let c = current
       if c != 0x2E && c != 0x5B && !(c == 0x3A && peek() == 0x3A) { return rescanGeneric(start) }
     }
-    return t
+    return token(kind: .variable, range: SourceRange(start: start, end: position), value: .variable(path))
   }
 
   /// Scans `$name`, `${name}`, `$env:X`, `$$`, `$?`, `$^` at `position` (the `$`); returns nil
@@ -70,7 +68,13 @@ extension Lexer {
       }
     }
     position = p
-    return VariablePath(userPath: source.text(start + 1..<p))
+    // The parser reads most variables twice (in both modes, or again after looking ahead):
+    // reuse the path made for the same characters rather than build its strings again.
+    let slot = start & (Lexer.recentPathSlots - 1)
+    if let r = recentPaths[slot], r.start == start, r.end == p { return r.path }
+    let path = VariablePath(userPath: source.text(start + 1..<p))
+    recentPaths[slot] = (start, p, path)
+    return path
   }
 
   /// Advances over variable-name characters. `?` belongs to the name except where it begins
@@ -110,7 +114,7 @@ extension Lexer {
       }
       if mode == .expression || atArgumentEnd(p) {
         position = p
-        return Token(
+        return token(
           kind: .splattedVariable, range: SourceRange(start: start, end: p),
           value: .variable(VariablePath(userPath: source.text(start + 1..<p))))
       }

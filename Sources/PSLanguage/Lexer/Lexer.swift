@@ -15,6 +15,11 @@ public struct Lexer: Sendable {
   public var position: Int
   public private(set) var errors: [ParseError] = []
   public private(set) var comments: [Comment] = []
+  /// The decoded values of the tokens scanned, indexed by `Token.valueIndex`.
+  private(set) var values: [TokenValue] = []
+  /// Unbraced variable paths scanned lately, by start offset modulo `recentPathSlots`.
+  var recentPaths = [(start: Int, end: Int, path: VariablePath)?](repeating: nil, count: recentPathSlots)
+  static let recentPathSlots = 8
   private var errorKeys: Set<Int> = []
   /// The end of the furthest token scanned (not newlines): errors at or past it are at the end
   /// of the code, which is what makes them "incomplete input".
@@ -225,7 +230,7 @@ public struct Lexer: Sendable {
         position += 1
         while position < end, CharTraits.isIdentifierChar(s[position].value) { position += 1 }
         if atArgumentEnd(position) {
-          return Token(
+          return token(
             kind: .label, range: SourceRange(start: start, end: position),
             value: .text(source.text(start + 1..<position)))
         }
@@ -238,6 +243,29 @@ public struct Lexer: Sendable {
 
   @inline(__always) func tok(_ kind: TokenKind, _ start: Int) -> Token {
     Token(kind: kind, range: SourceRange(start: start, end: position))
+  }
+
+  /// A token with a value, which goes into `values`.
+  mutating func token(kind: TokenKind, range: SourceRange, value: TokenValue) -> Token {
+    values.append(value)
+    return Token(kind: kind, range: range, valueIndex: values.count - 1)
+  }
+
+  /// The decoded value of a token this lexer scanned.
+  public func value(_ t: Token) -> TokenValue {
+    t.valueIndex < 0 ? .none : values[t.valueIndex]
+  }
+
+  /// The decoded text of a word, string or parameter (empty for punctuation).
+  public func text(_ t: Token) -> String {
+    switch value(t) {
+    case .text(let s): return s
+    case .expandable(let s, _): return s
+    case .parameter(let name, _): return name
+    case .variable(let v): return v.userPath
+    case .number(let n): return n.text
+    default: return ""
+    }
   }
 
   /// True when the character before `offset` is not part of a preceding token.
@@ -316,7 +344,7 @@ public struct Lexer: Sendable {
         position += 1
         colon = true
       }
-      return Token(
+      return token(
         kind: .parameter, range: SourceRange(start: start, end: position),
         value: .parameter(name: name, colon: colon))
     }
@@ -352,9 +380,9 @@ public struct Lexer: Sendable {
       let word = source.text(position..<p)
       position = p
       if let op = DashOperator(word: word) {
-        return Token(kind: .dashOperator, range: SourceRange(start: start, end: p), value: .dashOperator(op))
+        return token(kind: .dashOperator, range: SourceRange(start: start, end: p), value: .dashOperator(op))
       }
-      return Token(
+      return token(
         kind: .parameter, range: SourceRange(start: start, end: p), value: .parameter(name: word, colon: false))
     }
     return tok(.minus, start)

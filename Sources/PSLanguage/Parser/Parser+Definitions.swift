@@ -16,7 +16,7 @@ extension Parser {
     while peekKind(.command) == .parameter {
       let p = advance()
       endError = p.range
-      let name = p.text.lowercased()
+      let name = lexer.text(p).lowercased()
       func matches(_ s: String) -> Bool { !name.isEmpty && s.hasPrefix(name) }
       if matches("regex") {
         flags.insert(.regex)
@@ -175,7 +175,7 @@ extension Parser {
     switch nameToken.kind {
     case .generic, .number, .stringLiteral, .stringExpandable, .parameter, .variable, .label:
       advance()
-      name = nameToken.kind == .generic || nameToken.kind == .stringLiteral ? nameToken.text : tokenText(nameToken)
+      name = nameToken.kind == .generic || nameToken.kind == .stringLiteral ? lexer.text(nameToken) : tokenText(nameToken)
     default:
       report(.missingNameAfterKeyword, afterLast, tokenText(kw).lowercased())
       return errorStatement(from: kw.range.start)
@@ -353,10 +353,10 @@ extension Parser {
     skipNewlines()
     if peekKind(.command) == .parameter {
       let p = advance()
-      let pname = p.text.lowercased()
+      let pname = lexer.text(p).lowercased()
       if pname.isEmpty || !"supportedcommand".hasPrefix(pname) {
         endError = p.range
-        report(.invalidParameterForDataSectionStatement, p.range, p.text)
+        report(.invalidParameterForDataSectionStatement, p.range, lexer.text(p))
       }
       var comma: Token?
       while true {

@@ -44,7 +44,7 @@ extension Parser {
     case .dotDot: return (.range, 13)
     case .questionQuestion: return (.coalesce, 7)
     case .dashOperator:
-      guard case .dashOperator(let op) = t.value, let p = op.binaryPrecedence else { return nil }
+      guard case .dashOperator(let op) = lexer.value(t), let p = op.binaryPrecedence else { return nil }
       return (.dash(op), p)
     default:
       return nil
@@ -146,7 +146,7 @@ extension Parser {
     case .plusPlus: op = .preIncrement
     case .minusMinus: op = .preDecrement
     case .dashOperator:
-      if case .dashOperator(let d) = t.value, d.isUnary { op = .dash(d) }
+      if case .dashOperator(let d) = lexer.value(t), d.isUnary { op = .dash(d) }
     case .lBracket:
       return parseCastOrTypeLiteral()
     default:
@@ -239,14 +239,14 @@ extension Parser {
     switch t.kind {
     case .number:
       advance()
-      if case .number(let n) = t.value { return ExpressionAst(extent: t.range, kind: .number(n)) }
+      if case .number(let n) = lexer.value(t) { return ExpressionAst(extent: t.range, kind: .number(n)) }
       return ExpressionAst(extent: t.range, kind: .error([]))
     case .stringLiteral:
       advance()
-      return ExpressionAst(extent: t.range, kind: .string(t.text, .singleQuoted))
+      return ExpressionAst(extent: t.range, kind: .string(lexer.text(t), .singleQuoted))
     case .hereStringLiteral:
       advance()
-      return ExpressionAst(extent: t.range, kind: .string(t.text, .singleQuotedHereString))
+      return ExpressionAst(extent: t.range, kind: .string(lexer.text(t), .singleQuotedHereString))
     case .stringExpandable:
       advance()
       return expandable(t, .doubleQuoted)
@@ -396,7 +396,7 @@ extension Parser {
       if let w = lexer.scanMemberName() {
         consumed += 1
         lastEnd = w.range.end
-        return ExpressionAst(extent: w.range, kind: .string(w.text, .bareWord))
+        return ExpressionAst(extent: w.range, kind: .string(lexer.text(w), .bareWord))
       }
     }
     return parseUnaryNoComma()
@@ -450,7 +450,7 @@ extension Parser {
     if let id = lexer.scanMemberName() {
       consumed += 1
       lastEnd = id.range.end
-      member = ExpressionAst(extent: id.range, kind: .string(id.text, .bareWord))
+      member = ExpressionAst(extent: id.range, kind: .string(lexer.text(id), .bareWord))
     } else {
       let t = peek(.expression)
       guard t.range.start == memberStart, let m = parseMemberNameExpression(t) else {
@@ -552,8 +552,8 @@ extension Parser {
   /// The expression for an expandable string or bare word: plain text, or its parts with each
   /// `$(…)` parsed as statements.
   mutating func expandable(_ t: Token, _ kind: StringQuoteKind) -> ExpressionAst {
-    guard case .expandable(_, let parts) = t.value else {
-      return ExpressionAst(extent: t.range, kind: .string(t.text, kind))
+    guard case .expandable(_, let parts) = lexer.value(t) else {
+      return ExpressionAst(extent: t.range, kind: .string(lexer.text(t), kind))
     }
     var out: [ExpandablePart] = []
     for p in parts {

@@ -29,7 +29,7 @@ extension Parser {
       .minus, .plus, .plusPlus, .minusMinus:
       return true
     case .dashOperator:
-      if case .dashOperator(let op) = t.value { return op.isUnary }
+      if case .dashOperator(let op) = lexer.value(t) { return op.isUnary }
       return false
     default:
       return false
@@ -239,7 +239,7 @@ extension Parser {
       _ = parseCommandArgument(allowComma: false)
       return nil
     }
-    guard t.kind == .redirection, case .redirection(let r) = t.value else { return nil }
+    guard t.kind == .redirection, case .redirection(let r) = lexer.value(t) else { return nil }
     advance()
     if let merge = r.mergeTo {
       return RedirectionAst(extent: t.range, from: r.from, mergeTo: merge, append: false, target: nil)
@@ -297,7 +297,7 @@ extension Parser {
         if let r = parseRedirectionIfPresent() { redirections.append(r) }
       case .parameter where !endOfParameters:
         advance()
-        guard case .parameter(let name, let colon) = a.value else { continue }
+        guard case .parameter(let name, let colon) = lexer.value(a) else { continue }
         var argument: ExpressionAst?
         if colon {
           let v = peek(.command)
@@ -399,9 +399,9 @@ extension Parser {
   mutating func wordExpression(_ t: Token) -> ExpressionAst {
     switch t.kind {
     case .number:
-      if case .number(let n) = t.value { return ExpressionAst(extent: t.range, kind: .number(n)) }
+      if case .number(let n) = lexer.value(t) { return ExpressionAst(extent: t.range, kind: .number(n)) }
     case .stringLiteral:
-      return ExpressionAst(extent: t.range, kind: .string(t.text, .singleQuoted))
+      return ExpressionAst(extent: t.range, kind: .string(lexer.text(t), .singleQuoted))
     case .stringExpandable:
       return expandable(t, .doubleQuoted)
     default:

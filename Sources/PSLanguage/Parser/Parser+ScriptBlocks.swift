@@ -220,7 +220,14 @@ extension Parser {
   /// `end`.
   func firstHelpBlock(from start: Int, before end: Int) -> Comment? {
     let comments = lexer.comments
-    guard var i = comments.firstIndex(where: { $0.range.start >= start }) else { return nil }
+    // Comments are recorded in order, so the first one at `start` is found by bisection; a
+    // linear search from the first comment made every script block cost O(comments so far).
+    var i = 0
+    var hi = comments.count
+    while i < hi {
+      let mid = (i + hi) / 2
+      if comments[mid].range.start < start { i = mid + 1 } else { hi = mid }
+    }
     while i < comments.count, comments[i].range.end <= end {
       let (c, next) = lineCommentRun(startingAt: i)
       if isHelp(c) { return c }

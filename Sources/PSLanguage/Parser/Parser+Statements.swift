@@ -7,7 +7,7 @@ extension Parser {
     var label: String?
     if t.kind == .label {
       let labelToken = advance()
-      label = t.text
+      label = lexer.text(t)
       t = peek(.command)
       if t.kind == .newline || t.kind == .semicolon || t.kind == .endOfInput {
         // A label alone: an empty statement where the label stands.
@@ -207,8 +207,8 @@ extension Parser {
   }
 
   func variablePath(_ t: Token) -> VariablePath {
-    if case .variable(let v) = t.value { return v }
-    return VariablePath(userPath: t.text)
+    if case .variable(let v) = lexer.value(t) { return v }
+    return VariablePath(userPath: lexer.text(t))
   }
 
   /// while-statement: while ( pipeline ) block
@@ -405,7 +405,7 @@ extension Parser {
     var label: ExpressionAst?
     let next = peek(.command)
     if !next.kind.endsStatement {
-      if next.kind == .generic, case .text(let s) = next.value {
+      if next.kind == .generic, case .text(let s) = lexer.value(next) {
         advance()
         label = ExpressionAst(extent: next.range, kind: .string(s, .bareWord))
       } else if let e = parseCommandArgument() {

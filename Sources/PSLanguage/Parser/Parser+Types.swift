@@ -31,7 +31,7 @@ extension Parser {
   mutating func parseTypeNameRest(nameToken: Token, open: Token) -> TypeName? {
     guard enter() else { return nil }
     defer { leave() }
-    var type = TypeName(extent: nameToken.range, name: nameToken.text)
+    var type = TypeName(extent: nameToken.range, name: lexer.text(nameToken))
     while true {
       skipSpaces()
       let c = char(at: lexer.position)
@@ -85,7 +85,7 @@ extension Parser {
             args.append(t)
           } else {
             // Unbracketed argument: its own generic/array suffixes, but the `]` belongs to us.
-            var t = TypeName(extent: n.range, name: n.text)
+            var t = TypeName(extent: n.range, name: lexer.text(n))
             skipSpaces()
             while char(at: lexer.position) == 0x5B, char(at: lexer.position + 1) == 0x5D {
               lexer.position += 2
@@ -150,12 +150,12 @@ extension Parser {
               report(.expectedValueExpression, eq.range.after, "=")
               break
             }
-            named.append(NamedAttributeArgumentAst(extent: SourceRange(start: argStart, end: lastEnd), name: id.text, value: value))
+            named.append(NamedAttributeArgumentAst(extent: SourceRange(start: argStart, end: lastEnd), name: lexer.text(id), value: value))
           } else if c == 0x2C || c == 0x29 || CharTraits.isNewline(c) {  // , ) newline
             consumed += 1
             lastEnd = id.range.end
             lexer.position = id.range.end
-            named.append(NamedAttributeArgumentAst(extent: id.range, name: id.text, value: nil))
+            named.append(NamedAttributeArgumentAst(extent: id.range, name: lexer.text(id), value: nil))
           } else {
             reset(m)
             guard let e = parseExpression(allowComma: false) else { break }
@@ -194,7 +194,7 @@ extension Parser {
     lastEnd = lexer.position
     return AttributeAst(
       extent: SourceRange(start: open.range.start, end: lastEnd),
-      typeName: TypeName(extent: name.range, name: name.text), positionalArguments: positional,
+      typeName: TypeName(extent: name.range, name: lexer.text(name)), positionalArguments: positional,
       namedArguments: named)
   }
 

@@ -192,7 +192,7 @@ public struct Parser {
 
   /// A plain bare word (not quoted, not expandable): a keyword candidate.
   func word(_ t: Token) -> String? {
-    guard t.kind == .generic, case .text(let s) = t.value else { return nil }
+    guard t.kind == .generic, case .text(let s) = lexer.value(t) else { return nil }
     let raw = t.range.length
     if s.utf8.count == raw { return s }
     return raw == s.unicodeScalars.count ? s : nil
