@@ -69,8 +69,10 @@ extension Interpreter {
       for block in parsed.ast.namedBlocks { try runStatements(block.statements, out) }
     }
     let exported = moduleExports
+    // Parsed once, not once per function: the AzureEFLOW module exports ~40 functions by name.
+    let exportPatterns = exported?.functions.map { WildcardPattern($0) }
     for (k, f) in moduleScope.functions {
-      if let names = exported?.functions, !names.contains(where: { WildcardPattern($0).matches(f.name) }) { continue }
+      if let exportPatterns, !exportPatterns.contains(where: { $0.matches(f.name) }) { continue }
       if let make = handlers[k] {
         var c = Cmdlet(metadata: try metadata(for: f), make: make)
         c.help = f.body.helpComment.map { ($0, f.source) }
