@@ -70,7 +70,7 @@ extension Interpreter {
     }
     let exported = moduleExports
     // Parsed once, not once per function: the AzureEFLOW module exports ~40 functions by name.
-    let exportPatterns = exported?.functions.map { WildcardPattern($0) }
+    let exportPatterns = exported?.functions?.map { WildcardPattern($0) }
     for (k, f) in moduleScope.functions {
       if let exportPatterns, !exportPatterns.contains(where: { $0.matches(f.name) }) { continue }
       if let make = handlers[k] {
