@@ -86,24 +86,29 @@ public enum CompositeFormat {
 
   /// Like `format` but throws the bare .NET exception message.
   static func formatUnwrapped(_ format: String, _ args: [FormatArgument]) throws(FormatError) -> String {
-    let f = Array(format.unicodeScalars)
-    var out = String.UnicodeScalarView()
+    // Works on UTF-8 bytes: every character the grammar looks at is ASCII, and anything else is
+    // copied as it is. `-f` runs in loops, and scalar arrays and views cost twice as much.
+    let f = Array(format.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(f.count + 16)
     var pos = 0
     let invalid = FormatError(message: FormatMessages.invalidString)
+    let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), space = UInt8(ascii: " ")
 
-    // Advances to the next character; running off the end is a format error.
-    func moveNext() throws(FormatError) -> Unicode.Scalar {
+    // Advances to the next byte; running off the end is a format error.
+    func moveNext() throws(FormatError) -> UInt8 {
       pos += 1
       guard pos < f.count else { throw invalid }
       return f[pos]
     }
+    func digit(_ byte: UInt8) -> Int? { byte &- 0x30 < 10 ? Int(byte &- 0x30) : nil }
 
     while true {
       // Literal text up to the next unescaped brace.
       while true {
-        guard pos < f.count else { return String(out) }
+        guard pos < f.count else { return String(decoding: out, as: UTF8.self) }
         let brace = f[pos]
-        if brace != "{" && brace != "}" {
+        if brace != open && brace != close {
           out.append(brace)
           pos += 1
           continue
@@ -114,52 +119,48 @@ public enum CompositeFormat {
           pos += 1
           continue
         }
-        if brace != "{" { throw invalid }
+        if brace != open { throw invalid }
         break
       }
 
       // Hole: index, optional ",alignment", optional ":format", spaces allowed between parts.
       var ch = f[pos]
-      guard var index = asciiDigit(ch) else { throw invalid }
+      guard var index = digit(ch) else { throw invalid }
       var width = 0
       var leftJustify = false
       var itemFormat: String?
 
       ch = try moveNext()
-      if ch != "}" {
-        while let d = asciiDigit(ch), index < indexLimit {
+      if ch != close {
+        while let d = digit(ch), index < indexLimit {
           index = index * 10 + d
           ch = try moveNext()
         }
-        while ch == " " { ch = try moveNext() }
-        if ch == "," {
-          repeat { ch = try moveNext() } while ch == " "
-          if ch == "-" {
+        while ch == space { ch = try moveNext() }
+        if ch == UInt8(ascii: ",") {
+          repeat { ch = try moveNext() } while ch == space
+          if ch == UInt8(ascii: "-") {
             leftJustify = true
             ch = try moveNext()
           }
-          guard let first = asciiDigit(ch) else { throw invalid }
+          guard let first = digit(ch) else { throw invalid }
           width = first
           ch = try moveNext()
-          while let d = asciiDigit(ch), width < widthLimit {
+          while let d = digit(ch), width < widthLimit {
             width = width * 10 + d
             ch = try moveNext()
           }
-          while ch == " " { ch = try moveNext() }
+          while ch == space { ch = try moveNext() }
         }
-        if ch != "}" {
-          guard ch == ":" else { throw invalid }
+        if ch != close {
+          guard ch == UInt8(ascii: ":") else { throw invalid }
           let start = pos + 1
           while true {
             ch = try moveNext()
-            if ch == "}" { break }
-            if ch == "{" { throw invalid }
+            if ch == close { break }
+            if ch == open { throw invalid }
           }
-          if pos > start {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: f[start..<pos])
-            itemFormat = String(view)
-          }
+          if pos > start { itemFormat = String(decoding: f[start..<pos], as: UTF8.self) }
         }
       }
       pos += 1  // past "}"
@@ -168,9 +169,9 @@ public enum CompositeFormat {
       let text = try formatValue(args[index], itemFormat)
 
       let padding = width - text.utf16.count
-      if !leftJustify && padding > 0 { out.append(contentsOf: repeatElement(" ", count: padding)) }
-      out.append(contentsOf: text.unicodeScalars)
-      if leftJustify && padding > 0 { out.append(contentsOf: repeatElement(" ", count: padding)) }
+      if !leftJustify && padding > 0 { out.append(contentsOf: repeatElement(space, count: padding)) }
+      out.append(contentsOf: text.utf8)
+      if leftJustify && padding > 0 { out.append(contentsOf: repeatElement(space, count: padding)) }
     }
   }
 
