@@ -775,7 +775,9 @@ function Invoke-EflowVmCommand {
     .NOTES
     eflowsh runs the command in a simulated VM, never on the Linux machine: a bash subset (;, &&,
     ||, pipes, quotes, $VAR, ${VAR}, $(...), redirections >, >>, 2>&1, > /dev/null, here-documents,
-    sudo, sudo bash -c '...', bash SCRIPT) and the commands EFLOW guides use: ip (addr, link,
+    if/elif/else/fi, for/while/until loops with break and continue, test and [, sudo,
+    sudo bash -c '...', bash SCRIPT; case, functions, subshells and arithmetic are refused with an
+    error, and a loop stops with an error after 10000 rounds) and the commands EFLOW guides use: ip (addr, link,
     route show/get/add/del/replace, neigh), route, ifconfig, netstat -rn, resolvectl, ping,
     iptables, iptables-save, hostname, systemctl, iotedge, docker, modprobe, lsusb, and cat, echo,
     printf, tee, touch, mkdir, rm, cp, mv, chmod, chown, ls, grep, head, tail, wc, cut, awk, sed,

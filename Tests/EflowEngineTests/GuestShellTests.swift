@@ -93,6 +93,48 @@ struct GuestShellTests {
     Row(host: .serverStatic, command: "sleep 30 && echo awake", out: "awake\n"),
   ]
 
+  static let compoundRows: [Row] = [
+    Row(host: .serverStatic, command: "if [ -f /etc/os-release ]; then echo yes; else echo no; fi", out: "yes\n"),
+    Row(host: .serverStatic, command: "if [ -f /nope ]; then echo a; elif true && false; then echo b; else echo c; fi", out: "c\n"),
+    Row(host: .serverStatic, command: "if false; then echo a; fi; echo $?", out: "0\n"),
+    Row(host: .serverStatic, command: "if ! ip route | grep -q 10.9.9.0; then sudo ip route add 10.9.9.0/24 dev eth0; fi; ip route | grep 10.9.9", out: "10.9.9.0/24 dev eth0 scope link \n"),
+    Row(host: .serverStatic, command: "if true\nthen\n  x=1\nfi\necho $x", out: "1\n"),
+    Row(host: .serverStatic, command: "for i in 1 2 3; do echo n$i; done", out: "n1\nn2\nn3\n"),
+    Row(host: .serverStatic, command: "echo 'for f; do echo arg $f; done' > s.sh; bash s.sh x y", out: "arg x\narg y\n"),
+    Row(host: .serverStatic, command: "for i in a b c d; do if [ $i = c ]; then break; fi; echo $i; done", out: "a\nb\n"),
+    Row(host: .serverStatic, command: "for i in a b c; do if [ $i = b ]; then continue; fi; echo $i; done", out: "a\nc\n"),
+    Row(host: .serverStatic, command: "for i in 1 2; do for j in x y; do if [ $j = y ]; then continue 2; fi; echo $i$j; done; done", out: "1x\n2x\n"),
+    Row(host: .serverStatic, command: "for i in 1 2; do for j in x y; do break 2; done; echo never; done; echo out", out: "out\n"),
+    Row(host: .serverStatic, command: "for d in eth0 eth9; do ip link show $d > /dev/null 2>&1 && echo $d up || echo $d missing; done", out: "eth0 up\neth9 missing\n"),
+    Row(host: .serverStatic, command: "n=a; while [ $n != aaa ]; do n=${n}a; echo $n; done", out: "aa\naaa\n"),
+    Row(host: .serverStatic, command: "until true; do echo never; done; echo after", out: "after\n"),
+    Row(host: .serverStatic, command: "for i in 1 2; do exit 4; done; echo never", out: "", code: 4),
+    Row(host: .serverStatic, command: "break; echo still", out: "still\n"),
+    Row(host: .serverStatic, command: "echo if then fi; echo done", out: "if then fi\ndone\n"),
+    Row(
+      host: .serverStatic, command: "while true; do :; done", out: "",
+      err: "bash: eflowsh stopped a loop after 10000 rounds (nothing in the simulated VM changes while it runs)\n", code: 1),
+    Row(
+      host: .serverStatic, command: "if true; then fi", out: "",
+      err: "bash: -c: line 1: syntax error near unexpected token `fi'\nbash: -c: line 1: `if true; then fi'\n", code: 2),
+    Row(
+      host: .serverStatic, command: "if true; then echo", out: "",
+      err: "bash: -c: line 1: syntax error: unexpected end of file\nbash: -c: line 1: `if true; then echo'\n", code: 2),
+    Row(
+      host: .serverStatic, command: "echo a; done", out: "",
+      err: "bash: -c: line 1: syntax error near unexpected token `done'\nbash: -c: line 1: `echo a; done'\n", code: 2),
+    Row(
+      host: .serverStatic, command: "for i in 1; do echo; done | sort", out: "",
+      err: "bash: -c: line 1: a redirection or pipe after `done' is not supported by eflowsh's guest shell\nbash: -c: line 1: `for i in 1; do echo; done | sort'\n",
+      code: 2),
+    Row(
+      host: .serverStatic, command: "case x in x) echo;; esac", out: "",
+      err: "bash: -c: line 1: syntax error near unexpected token `)'\nbash: -c: line 1: `case x in x) echo;; esac'\n", code: 2),
+    Row(
+      host: .serverStatic, command: "function f { echo; }", out: "",
+      err: "bash: -c: line 1: `function' is not supported by eflowsh's guest shell\nbash: -c: line 1: `function f { echo; }'\n", code: 2),
+  ]
+
   static let fileRows: [Row] = [
     Row(host: .serverStatic, command: "mkdir -p a/b/c && touch a/b/c/f && ls a/b/c", out: "f\n"),
     Row(host: .serverStatic, command: "mkdir /etc/x", out: "", err: "mkdir: cannot create directory '/etc/x': Permission denied\n", code: 1),
@@ -192,7 +234,7 @@ struct GuestShellTests {
     Row(host: .serverStatic, command: "uname -r", out: "6.6.64.2-9.azl3\n"),
   ]
 
-  @Test(arguments: shellRows + fileRows + networkRows + systemRows)
+  @Test(arguments: shellRows + compoundRows + fileRows + networkRows + systemRows)
   func command(_ row: Row) throws {
     let (_, results) = try Self.run(row.host, [row.command])
     let r = results[0]

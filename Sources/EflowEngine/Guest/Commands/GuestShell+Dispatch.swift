@@ -22,6 +22,16 @@ extension GuestShell {
       let code = inv.args.first.flatMap { Int32($0) }.map { $0 & 0xFF } ?? lastStatus
       exitRequested = code
       return code
+    case "break", "continue":
+      let count = inv.args.first.map { Int($0) ?? 0 } ?? 1
+      guard count >= 1 else {
+        inv.err += "bash: \(inv.name): \(inv.args[0]): loop count out of range\n"
+        return 1
+      }
+      guard loopDepth > 0 else { return 0 }  // bash ignores it outside a loop
+      let levels = min(count, loopDepth)
+      loopControl = inv.name == "break" ? .breakLoops(levels) : .continueLoops(levels)
+      return 0
     case "true", ":": return 0
     case "false": return 1
     case "echo": return echo(&inv)

@@ -39,31 +39,53 @@ final class GuestShell {
     var out = ""
     var err = ""
     var status: Int32 = 0
+
+    /// Adds what another command printed and takes its status.
+    mutating func append(_ other: Output) {
+      out += other.out
+      err += other.err
+      status = other.status
+    }
   }
+
+  /// A pending `break N` / `continue N`, counted down as the loops it leaves unwind.
+  enum LoopControl: Equatable {
+    case breakLoops(Int)
+    case continueLoops(Int)
+  }
+  var loopControl: LoopControl?
+  /// How many loops enclose the running command (`break` outside one does nothing).
+  var loopDepth = 0
+  /// A loop stops with an error after this many rounds: a simulated `while true` must not hang
+  /// the host's script (nothing in the simulation changes while it spins).
+  static let loopIterationLimit = 10_000
 
   /// Runs a command line (`bash -c TEXT`).
   func run(_ text: String, stdin: String = "") -> Output {
-    let list: ShellList
+    let block: ShellBlock
     do {
-      list = try ShellParser.parse(text)
+      block = try ShellStructure.build(try ShellParser.parse(text))
     } catch {
       let first = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
       lastStatus = 2
       return Output(out: "", err: "bash: -c: line 1: \(error.message)\nbash: -c: line 1: `\(first)'\n", status: 2)
     }
-    return execute(list, stdin: stdin)
+    return execute(block, stdin: stdin)
   }
 
-  func execute(_ list: ShellList, stdin: String) -> Output {
+  /// Whether `exit`, `break` or `continue` is unwinding the running commands.
+  private var unwinding: Bool { exitRequested != nil || loopControl != nil }
+
+  func execute(_ block: ShellBlock, stdin: String) -> Output {
     var result = Output()
-    for item in list.items {
-      if exitRequested != nil { break }
+    for item in block.items {
+      if unwinding { break }
       switch item.connector {
       case .always: break
       case .ifSuccess: if lastStatus != 0 { continue }
       case .ifFailure: if lastStatus == 0 { continue }
       }
-      let r = runPipeline(item.pipeline, stdin: stdin)
+      let r = run(item.node, stdin: stdin)
       result.out += r.out
       result.err += r.err
       lastStatus = r.status
@@ -71,6 +93,100 @@ final class GuestShell {
     if let code = exitRequested { lastStatus = code }
     result.status = lastStatus
     return result
+  }
+
+  private func run(_ node: ShellNode, stdin: String) -> Output {
+    switch node {
+    case .pipeline(let pipeline):
+      return runPipeline(pipeline, stdin: stdin)
+    case .ifClause(let branches, let otherwise):
+      var result = Output()
+      for branch in branches {
+        let condition = execute(branch.condition, stdin: stdin)
+        result.append(condition)
+        if unwinding { return result }
+        if condition.status == 0 {
+          result.append(execute(branch.body, stdin: stdin))
+          return result
+        }
+      }
+      result.status = 0
+      if let otherwise { result.append(execute(otherwise, stdin: stdin)) }
+      return result
+    case .whileLoop(let condition, let body, let until):
+      return loop(stdin: stdin) { result in
+        let test = self.execute(condition, stdin: stdin)
+        result.append(test)
+        return (test.status == 0) != until
+      } body: { self.execute(body, stdin: stdin) }
+    case .forLoop(let variable, let words, let body):
+      var errors = ""
+      var values: [String] = []
+      if let words {
+        for word in words { values += expandFields(word, errors: &errors) }
+      } else {
+        values = positional
+      }
+      var next = values.makeIterator()
+      var result = loop(stdin: stdin) { _ in
+        guard let value = next.next() else { return false }
+        self.variables[variable] = value
+        return true
+      } body: { self.execute(body, stdin: stdin) }
+      result.err = errors + result.err
+      return result
+    }
+  }
+
+  /// Runs `body` while `proceed` says so, honouring `break`/`continue` and the iteration limit.
+  /// The status is the last body's, or 0 when the body never ran (as bash's).
+  private func loop(stdin: String, proceed: (inout Output) -> Bool, body: () -> Output) -> Output {
+    loopDepth += 1
+    defer { loopDepth -= 1 }
+    var result = Output()
+    var status: Int32 = 0
+    var rounds = 0
+    while true {
+      let go = proceed(&result)
+      if exitRequested != nil { break }
+      if loopControl != nil {
+        if finishLoopControl() { continue } else { break }
+      }
+      guard go else { break }
+      rounds += 1
+      if rounds > Self.loopIterationLimit {
+        result.err += "bash: eflowsh stopped a loop after \(Self.loopIterationLimit) rounds (nothing in the simulated VM changes while it runs)\n"
+        status = 1
+        break
+      }
+      let r = body()
+      result.out += r.out
+      result.err += r.err
+      status = r.status
+      if exitRequested != nil { break }
+      if loopControl != nil && !finishLoopControl() { break }
+    }
+    result.status = exitRequested ?? status
+    return result
+  }
+
+  /// Counts down the pending `break`/`continue` for the loop that is ending a round. True when
+  /// this loop continues (`continue` addressed to it), false when it ends.
+  private func finishLoopControl() -> Bool {
+    switch loopControl {
+    case .breakLoops(let n):
+      loopControl = n > 1 ? .breakLoops(n - 1) : nil
+      return false
+    case .continueLoops(let n):
+      if n > 1 {
+        loopControl = .continueLoops(n - 1)
+        return false
+      }
+      loopControl = nil
+      return true
+    case nil:
+      return true
+    }
   }
 
   private func runPipeline(_ pipeline: ShellPipeline, stdin: String) -> Output {
@@ -186,7 +302,7 @@ final class GuestShell {
 
   static let builtins: Set<String> = [
     "cd", "pwd", "export", "unset", "exit", "true", "false", ":", "echo", "printf", "test", "[", "source", ".",
-    "set", "type", "command", "read", "sudo", "bash", "sh", "sleep", "which",
+    "set", "type", "command", "read", "sudo", "bash", "sh", "sleep", "which", "break", "continue",
   ]
 
   /// Runs `path` as a bash script (`bash FILE`, `./FILE`, a unit's ExecStart).
@@ -210,7 +326,7 @@ final class GuestShell {
   /// `exit`, the same machine.
   func subshell(root: Bool, scriptName: String? = nil, arguments: [String]? = nil, _ body: (GuestShell) -> Output) -> Output {
     guard depth < 32 else { return Output(err: "bash: maximum nesting level exceeded\n", status: 1) }
-    let saved = (variables, cwd, isRoot, positional, self.scriptName, lastStatus, exitRequested)
+    let saved = (variables, cwd, isRoot, positional, self.scriptName, lastStatus, exitRequested, loopControl, loopDepth)
     if root && !isRoot {
       variables["HOME"] = "/root"
       variables["USER"] = "root"
@@ -220,11 +336,13 @@ final class GuestShell {
     if let scriptName { self.scriptName = scriptName }
     if let arguments { positional = arguments }
     exitRequested = nil
+    loopControl = nil
+    loopDepth = 0
     depth += 1
     var r = body(self)
     depth -= 1
     if let code = exitRequested { r.status = code }
-    (variables, cwd, isRoot, positional, self.scriptName, lastStatus, exitRequested) = saved
+    (variables, cwd, isRoot, positional, self.scriptName, lastStatus, exitRequested, loopControl, loopDepth) = saved
     return r
   }
 

@@ -180,7 +180,7 @@ struct ShellParser {
   }
 
   /// `NAME=value` (an unquoted name before the first `=`).
-  private static func assignment(_ word: ShellWord) -> (name: String, value: ShellWord)? {
+  static func assignment(_ word: ShellWord) -> (name: String, value: ShellWord)? {
     guard case .literal(let first, quoted: false)? = word.parts.first, let eq = first.firstIndex(of: "=") else { return nil }
     let name = String(first[..<eq])
     guard let head = name.first, head == "_" || head.isLetter, name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }),

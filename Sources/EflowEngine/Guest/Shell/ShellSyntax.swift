@@ -4,8 +4,9 @@ import Foundation
 /// Supported: simple commands, `VAR=value` assignments, pipelines, `;`/newline, `&&`, `||`,
 /// `&` (run in order, as if in the foreground), quotes, `\` escapes, `$VAR`, `${VAR}`, `$?`,
 /// `$(…)` and backquotes, `~`, comments, wildcards, redirections (`<`, `>`, `>>`, `2>`, `2>&1`,
-/// `>&2`, `&>`) and here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`). Not supported: compound
-/// commands (`if`, `for`, `while`, `case`, functions, subshells), arithmetic.
+/// `>&2`, `&>`) and here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`); `ShellStructure` then finds
+/// `if`/`for`/`while`/`until` in the list. Not supported: `case`, functions, subshells, `{ …; }`,
+/// arithmetic.
 struct ShellWord: Equatable {
   enum Part: Equatable {
     case literal(String, quoted: Bool)
