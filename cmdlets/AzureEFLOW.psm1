@@ -823,7 +823,9 @@ function Connect-EflowVm {
 
     .NOTES
     No parameters. eflowsh's VM shell is line by line and understands the same commands as
-    Invoke-EflowVmCommand; it is not a full terminal (no full-screen programs, no line editing).
+    Invoke-EflowVmCommand; the lines share one shell as in an ssh session (variables, cd and $?
+    carry over, the prompt shows the directory, exit ends it). It is not a full terminal (no
+    full-screen programs, no line editing).
     It needs a terminal: when eflowsh's input or output is not one (a script in CI, a pipe),
     Connect-EflowVm fails with a clear error instead of waiting; use Invoke-EflowVmCommand there.
     #>

@@ -125,13 +125,14 @@ extension Handlers {
   }
 
   /// Connect-EflowVm's loop: a prompt, one command line at a time, until `exit` or end of input.
+  /// Like one ssh session, the lines share one shell: variables, `cd` and `$?` carry over.
   static func interactiveShell(session: EflowSession, ctx: CmdletContext, vmName: String) {
-    let prompt = "iotedge-user@\(vmName) [ ~ ]$ "
+    var shell = GuestSession()
     func fputs(_ text: String, _ handle: FileHandle) { handle.write(Data(text.utf8)) }
     let stdout = FileHandle.standardOutput
     let stderr = FileHandle.standardError
     while true {
-      fputs(prompt, stdout)
+      fputs("iotedge-user@\(vmName) [ \(shell.promptDirectory) ]$ ", stdout)
       guard let line = readLine() else {
         fputs("logout\n", stdout)
         return
@@ -143,9 +144,13 @@ extension Handlers {
       }
       if trimmed.isEmpty { continue }
       do {
-        let r = try session.change { (s) throws(EflowError) in try s.runGuestCommand(line) }
+        let r = try session.change { (s) throws(EflowError) in try s.runGuestCommand(line, session: &shell) }
         fputs(r.stdout, stdout)
         fputs(r.stderr, stderr)
+        if shell.exitRequested {
+          fputs("logout\n", stdout)
+          return
+        }
           if (try? session.read().vm?.isRunning) != true {
           fputs("Connection to \(vmName) closed by remote host.\n", stderr)
           return

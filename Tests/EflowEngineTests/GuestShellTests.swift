@@ -247,6 +247,26 @@ struct GuestShellTests {
     #expect(r.exitCode == row.code)
   }
 
+  @Test func anInteractiveSessionKeepsItsShellBetweenLines() throws {
+    var s = try Host.serverStatic.make()
+    var session = GuestSession()
+    #expect(session.promptDirectory == "~")
+    func line(_ text: String) throws -> String { try s.runGuestCommand(text, session: &session).stdout }
+    #expect(try line("X=5; mkdir -p work/a") == "")
+    #expect(try line("cd work/a; echo $X") == "5\n")
+    #expect(session.promptDirectory == "~/work/a")
+    #expect(try line("pwd") == "/home/iotedge-user/work/a\n")
+    #expect(try line("cd /etc") == "")
+    #expect(session.promptDirectory == "/etc")
+    #expect(try line("false") == "")
+    #expect(try line("echo $?") == "1\n")
+    #expect(!session.exitRequested)
+    _ = try line("exit 3")
+    #expect(session.exitRequested)
+    // A one-off command starts afresh.
+    #expect(try s.runGuestCommand("pwd; echo x$X").stdout == "/home/iotedge-user\nx\n")
+  }
+
   @Test func needsARunningVM() throws {
     var s = F.client()
     #expect(F.message { try s.runGuestCommand("true") } == "Virtual machine does not exist, deploy it first")

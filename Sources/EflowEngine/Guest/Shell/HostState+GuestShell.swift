@@ -7,12 +7,28 @@ extension HostState {
   /// running. Whatever the command changes (files, routes, DNS, units) is kept, also when it
   /// ends with a non-zero status, as on a real machine.
   public mutating func runGuestCommand(_ command: String, stdin: String = "") throws(EflowError) -> GuestCommandResult {
+    var fresh = GuestSession()
+    return try runGuestCommand(command, stdin: stdin, session: &fresh)
+  }
+
+  /// Runs one line of an interactive session (Connect-EflowVm): the shell starts from what the
+  /// previous lines left in `session` (variables, directory, `$?`) and leaves its own there.
+  public mutating func runGuestCommand(
+    _ command: String, stdin: String = "", session: inout GuestSession
+  ) throws(EflowError) -> GuestCommandResult {
     try transact { (s) throws(EflowError) in
       _ = try s.requireRunningVM()
       _ = s.refreshedGuest()
       let shell = GuestShell(host: s)
+      if let variables = session.variables { shell.variables = variables }
+      if let cwd = session.directory { shell.cwd = cwd }
+      shell.lastStatus = session.lastStatus
       let r = shell.run(command, stdin: stdin)
       s = shell.host
+      session.variables = shell.variables
+      session.directory = shell.cwd
+      session.lastStatus = r.status
+      session.exitRequested = shell.exitRequested != nil
       return GuestCommandResult(stdout: r.out, stderr: r.err, exitCode: r.status)
     }
   }
@@ -67,5 +83,23 @@ extension HostState {
       }
       s.vm!.guest = g
     }
+  }
+}
+
+/// What an interactive guest shell keeps from one command line to the next.
+public struct GuestSession: Sendable {
+  var variables: [String: String]?
+  var directory: String?
+  var lastStatus: Int32 = 0
+  /// Whether the last line ran `exit` (the session ends, as ssh's would).
+  public internal(set) var exitRequested = false
+
+  public init() {}
+
+  /// The directory as bash's `\w` shows it: `~` for the home directory and below it.
+  public var promptDirectory: String {
+    guard let directory, directory != GuestSystem.home else { return "~" }
+    if directory.hasPrefix(GuestSystem.home + "/") { return "~" + directory.dropFirst(GuestSystem.home.count) }
+    return directory
   }
 }
