@@ -48,6 +48,7 @@ extension Interpreter {
         return type == .ordered ? h : try Conversions.convert(h, to: .pscustomobject)
       }
       if type == .reference, case .variable(let path) = inner.kind {
+        if let variable = referencedVariable(path) { return .reference(PSReference(variable: variable)) }
         return .reference(PSReference(try variableValue(path, at: inner.extent)))
       }
       return try Conversions.convert(try eval(inner), to: type)

@@ -31,6 +31,18 @@ extension Interpreter {
     return .null
   }
 
+  /// The variable `[ref]$path` binds to, when it exists (env: and variable: paths, and unset
+  /// variables, make a reference to the value instead).
+  func referencedVariable(_ path: VariablePath) -> Variable? {
+    switch path.qualifier?.lowercased() {
+    case nil: return scope.lookup(path.name)
+    case "global"?: return globalScope.local(path.name)
+    case "script"?: return scriptScope.lookup(path.name)
+    case "local"?, "private"?: return scope.local(path.name)
+    default: return nil
+    }
+  }
+
   /// A variable's value, nil when it is not set.
   func variableValueOrNil(_ path: VariablePath, at extent: SourceRange) throws -> Value? {
     let name = path.name

@@ -73,7 +73,7 @@ public enum Members {
       o[name] = newValue
       return
     case .reference(let r) where name.caseInsensitiveEquals("Value"):
-      r.value = newValue
+      try r.assign(newValue)
       return
     case .array(let a) where !a.isFixedSize:
       try setListProperty(a, name, newValue)

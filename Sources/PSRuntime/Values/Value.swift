@@ -95,8 +95,44 @@ public final class ScriptBlockValue {
 /// A `[ref]`: a shared, settable box. For `[ref]$x` the interpreter writes the box's value back
 /// to the variable after the call that received it.
 public final class PSReference {
-  public var value: Value
-  public init(_ value: Value) { self.value = value }
+  /// The variable `[ref]$x` refers to: reading and assigning `.Value` read and change `$x`
+  /// itself, as PowerShell's reference to a variable does (`function f([ref]$r) { $r.Value = 5 }`).
+  /// Nil for a reference to a value (`[ref]5`, `[ref]$h.key`).
+  public let variable: Variable?
+  private var stored: Value
+
+  public var value: Value {
+    get { variable?.value ?? stored }
+    set {
+      if let variable { variable.value = newValue } else { stored = newValue }
+    }
+  }
+
+  public init(_ value: Value) {
+    stored = value
+    variable = nil
+  }
+
+  public init(variable: Variable) {
+    stored = .null
+    self.variable = variable
+  }
+
+  /// `$r.Value = x`: a read-only variable refuses it and a typed one (`[int]$x`) converts it, as
+  /// assigning `$x` would.
+  public func assign(_ newValue: Value) throws(RuntimeError) {
+    guard let variable else {
+      stored = newValue
+      return
+    }
+    if variable.isReadOnly {
+      throw RuntimeError(
+        id: "VariableNotWritable",
+        message: "Cannot overwrite variable \(variable.name) because it is read-only or constant.",
+        exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException")
+    }
+    variable.value = try variable.typeConstraint.map { t throws(RuntimeError) in try Conversions.convert(newValue, to: t) } ?? newValue
+  }
 }
 
 /// An array (`object[]`), an `ArrayList` or a `List[T]`, shared between the variables that
