@@ -124,6 +124,30 @@ struct ReplPromptTests {
     #expect(mixed.out.hasSuffix("removed b\n") && !mixed.out.contains("removed a"))
   }
 
+  static let continueFunctions = [
+    "function Clear-Thing { [CmdletBinding()] param([switch]$Force) if ($Force -or $PSCmdlet.ShouldContinue('Clear it?', 'Clearing')) { 'cleared' } else { 'kept' } }",
+    "function Clear-All { [CmdletBinding()] param([string[]]$Name) $yes = $false; $no = $false; foreach ($n in $Name) { if ($PSCmdlet.ShouldContinue(\"Clear $n?\", 'Clearing', [ref]$yes, [ref]$no)) { \"cleared $n\" } } }",
+  ]
+
+  @Test func shouldContinueAlwaysAsks() {
+    let yes = run(Self.continueFunctions + ["Clear-Thing", "y"])
+    #expect(yes.prompts == ["[Y] Yes  [N] No  [S] Suspend  [?] Help (default is \"Y\"): "])
+    #expect(yes.out == "\nClearing\nClear it?\ncleared\n")
+    #expect(run(Self.continueFunctions + ["Clear-Thing", "n"]).out.hasSuffix("kept\n"))
+    #expect(run(Self.continueFunctions + ["Clear-Thing -Force"]).prompts.isEmpty)
+    // Yes to All answers the rest through the [ref] flags.
+    let all = run(Self.continueFunctions + ["Clear-All a,b,c", "a"])
+    #expect(all.prompts == ["[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): "])
+    #expect(all.out.hasSuffix("cleared a\ncleared b\ncleared c\n"))
+    let none = run(Self.continueFunctions + ["Clear-All a,b", "l", "'done'"])
+    #expect(none.prompts.count == 1)
+    #expect(none.out.hasSuffix("done\n") && !none.out.contains("cleared"))
+    // Off a terminal it is the NonInteractive error, not a silent yes.
+    let script = run(Self.continueFunctions + ["Clear-Thing", "'after'"], interactive: false)
+    #expect(script.err.contains("Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."))
+    #expect(!script.out.contains("cleared"))
+  }
+
   @Test func confirmOnEmulatedCmdlets() {
     let no = run(
       ["New-NetNat -Name PromptNat -InternalIPInterfaceAddressPrefix 172.30.0.0/24 -Confirm", "n", "@(Get-NetNat).Name -contains 'PromptNat'"],

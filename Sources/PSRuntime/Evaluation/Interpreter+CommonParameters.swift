@@ -136,8 +136,40 @@ extension Interpreter {
         return .bool(false)
       }
     case "shouldcontinue":
-      // Would prompt; non-interactive, so the answer is yes.
-      return .bool(true)
+      // ShouldContinue(query, caption), (query, caption, [ref]yesToAll, [ref]noToAll) and
+      // (query, caption, hasSecurityImpact, [ref]yesToAll, [ref]noToAll). It always asks (no
+      // preference silences it); off a terminal that is 5.1's NonInteractive error, as for -Confirm.
+      guard [2, 4, 5].contains(args.count) else { return nil }
+      var toAll: (yes: PSReference, no: PSReference)?
+      if args.count >= 4 {
+        guard case .reference(let yes) = args[args.count - 2], case .reference(let no) = args[args.count - 1] else {
+          throw RuntimeError(
+            id: "NonRefArgumentToRefParameterMsg",
+            message: "Argument: '\(args.count - 1)' should be a System.Management.Automation.PSReference. Use [ref].",
+            exceptionType: "System.Management.Automation.MethodException")
+        }
+        if Conversions.toBool(yes.value) { return .bool(true) }
+        if Conversions.toBool(no.value) { return .bool(false) }
+        toAll = (yes, no)
+      }
+      guard
+        let answer = try confirmShouldContinue(
+          Conversions.toString(args[0]), caption: Conversions.toString(args[1]), allowAll: toAll != nil)
+      else {
+        var r = Interpreter.nonInteractiveRecord()
+        r.commandName = commandName(of: cmdlet)
+        throw ScriptError(r, scriptTerminating: false)
+      }
+      switch answer {
+      case .yes: return .bool(true)
+      case .no: return .bool(false)
+      case .yesToAll:
+        try toAll?.yes.assign(.bool(true))
+        return .bool(true)
+      case .noToAll:
+        try toAll?.no.assign(.bool(true))
+        return .bool(false)
+      }
     case "writeerror":
       guard args.count == 1 else { return nil }
       let r = errorRecord(from: args[0])

@@ -129,6 +129,25 @@ extension Interpreter {
     }
   }
 
+  /// `$PSCmdlet.ShouldContinue`'s question: asked whatever the preferences say (that is what
+  /// tells it from ShouldProcess). With `allowAll` (the overload with `[ref]$yesToAll,
+  /// [ref]$noToAll`) it offers Yes to All and No to All too. Nil when the host cannot prompt.
+  public func confirmShouldContinue(_ query: String, caption: String, allowAll: Bool) throws -> ConfirmAnswer? {
+    var choices = [PromptChoice("&Yes", "Continue with only the next step of the operation.")]
+    if allowAll { choices.append(PromptChoice("Yes to &All", "Continue with all the steps of the operation.")) }
+    choices.append(PromptChoice("&No", "Skip this operation and proceed with the next operation."))
+    if allowAll { choices.append(PromptChoice("No to A&ll", "Skip this operation and all subsequent operations.")) }
+    choices.append(
+      PromptChoice(
+        "&Suspend", "Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline."))
+    let answers: [ConfirmAnswer] = allowAll ? [.yes, .yesToAll, .no, .noToAll] : [.yes, .no]
+    while true {
+      guard let i = try promptForChoice(caption: caption, message: query, choices: choices, defaultChoice: 0) else { return nil }
+      if i < answers.count { return answers[i] }
+      writePromptText("eflowsh cannot suspend a pipeline (no nested prompt): answer \(allowAll ? "Y, A, N or L" : "Y or N").\n")
+    }
+  }
+
   /// `$ConfirmPreference` / `ConfirmImpact` levels (None never confirms).
   static func confirmLevel(_ text: String) -> Int {
     switch text.lowercased() {
