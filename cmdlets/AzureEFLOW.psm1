@@ -938,8 +938,10 @@ function Provision-EflowVm {
     System.String. "OK" on success.
 
     .NOTES
-    eflowsh never prompts: re-provisioning an already provisioned VM, which the real module
-    confirms interactively, fails with an error (and with -headless the module itself refuses).
+    Re-provisioning an already provisioned VM is confirmed interactively, as in the real module
+    (the question's wording is eflowsh's; the default is No, which fails with "Provisioning
+    aborted by user"). Where nobody can answer (a script off a terminal, -NonInteractive) it fails
+    with an error saying so; with -headless the module itself refuses to re-provision.
 
     -provisioningType is Position 0 (transcripts pass it positionally) and mandatory; the other
     parameters are named only (their real positions are unknown). Checking which parameters each

@@ -21,12 +21,23 @@ extension Handlers {
         registrationId: EflowIO.string(ctx, "registrationId"), identityCertPath: EflowIO.string(ctx, "identityCertPath"),
         identityPrivKeyPath: EflowIO.string(ctx, "identityPrivKeyPath"),
         globalEndpoint: EflowIO.string(ctx, "globalEndpoint"), headless: headless)
-      // Re-provisioning asks for confirmation unless -headless (which then refuses it).
+      // Re-provisioning asks for confirmation unless -headless (which then refuses it). The
+      // question's wording is eflowsh's (see AzureEFLOW.psm1 .NOTES); No is the module's
+      // "Provisioning aborted by user".
       let current = try session.eflow(ctx) { try session.read().vm }
-      if let vm = current, vm.isRunning, vm.provisioning != nil, !headless {
-        throw EflowIO.cannotPrompt(
-          ctx,
-          "Provision-EflowVm would ask whether to re-provision the virtual machine, which is already provisioned (\(vm.provisioning!.type.rawValue)), but eflowsh cannot prompt (and with -headless the module refuses to re-provision).")
+      if let vm = current, vm.isRunning, let provisioned = vm.provisioning, !headless {
+        guard
+          let answer = try ctx.interpreter.promptForChoice(
+            caption: "Re-provision the virtual machine",
+            message:
+              "The virtual machine is already provisioned (\(provisioned.type.rawValue)). Do you want to replace its provisioning with \(type.rawValue)?",
+            choices: Self.yesNo, defaultChoice: 1)
+        else {
+          throw EflowIO.cannotPrompt(
+            ctx,
+            "Provision-EflowVm would ask whether to re-provision the virtual machine, which is already provisioned (\(provisioned.type.rawValue)), but eflowsh cannot prompt (and with -headless the module refuses to re-provision).")
+        }
+        if answer != 0 { _ = try session.eflow(ctx) { () throws -> Bool in throw EflowError.provisioningAborted } }
       }
       let answer = try session.eflow(ctx) {
         try session.change { (s) throws(EflowError) in try s.provision(request) }

@@ -148,6 +148,22 @@ struct ReplPromptTests {
     #expect(!script.out.contains("cleared"))
   }
 
+  @Test func reprovisioningIsConfirmed() {
+    let deploy = "$null = Deploy-Eflow -acceptEula Yes -acceptOptionalTelemetry No"
+    let provision = "Provision-EflowVm ManualConnectionString -devConnString 'HostName=h;DeviceId=d;SharedAccessKey=k'"
+    let declined = run([deploy, provision, provision, "n"], eflow: true)
+    #expect(declined.prompts == ["[Y] Yes  [N] No  [?] Help (default is \"N\"): "])
+    #expect(declined.out.contains("The virtual machine is already provisioned (ManualConnectionString)."))
+    #expect(declined.err.contains("Provisioning aborted by user"))
+    let accepted = run([deploy, provision, provision, "y"], eflow: true)
+    #expect(accepted.err == "")
+    #expect(accepted.out.hasSuffix("OK\n"))
+    // -headless never asks: the module refuses.
+    let headless = run([deploy, provision, provision + " -headless"], eflow: true)
+    #expect(headless.prompts.isEmpty)
+    #expect(headless.err.contains("Aborting, iotedge was previously provisioned (headless mode)!"))
+  }
+
   @Test func confirmOnEmulatedCmdlets() {
     let no = run(
       ["New-NetNat -Name PromptNat -InternalIPInterfaceAddressPrefix 172.30.0.0/24 -Confirm", "n", "@(Get-NetNat).Name -contains 'PromptNat'"],

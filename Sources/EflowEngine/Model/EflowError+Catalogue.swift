@@ -93,6 +93,7 @@ extension EflowError {
   }
   /// E20.
   static let actionAborted = EflowError(.operationStopped, "Action aborted by user")
+  public static let provisioningAborted = EflowError(.operationStopped, "Provisioning aborted by user")
   /// E22.
   static let hyperVMissing = EflowError(
     .operationStopped,
