@@ -219,7 +219,7 @@ struct ObjectCmdletTests {
     ("New-Object System.Text.StringBuilder", "", ["NotSupported,New-Object"]),
     ("New-Object -ComObject Shell.Application", "", ["NotSupported,New-Object"]),
     ("$o = [pscustomobject]@{ A = 1 }; $o | Add-Member -NotePropertyName A -NotePropertyValue 2; $o.A", "1\n", ["MemberAlreadyExists,Add-Member"]),
-    ("[pscustomobject]@{} | Add-Member -MemberType ScriptMethod -Name M -Value { 1 }", "", ["NotSupported,Add-Member"]),
+    ("[pscustomobject]@{} | Add-Member -MemberType CodeMethod -Name M -Value { 1 }", "", ["NotSupported,Add-Member"]),
     ("[pscustomobject]@{} | Add-Member -MemberType Bogus -Name M -Value 1", "", ["CannotConvertArgumentNoMessage,Add-Member"]),
     ("'text' | Add-Member -NotePropertyName M -NotePropertyValue 1", "", ["NotSupported,Add-Member"]),
     ("Get-Random -Minimum 5 -Maximum 5", "", ["MinGreaterThanOrEqualMax,Get-Random"]),

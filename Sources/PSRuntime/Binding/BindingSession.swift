@@ -215,8 +215,16 @@ struct BindingSession {
   /// does not match.
   mutating func bind(_ i: Int, _ value: Value, coerce: Bool) throws(ParameterBindingError) -> Bool {
     let p = meta.parameters[i]
-    let v: Value
-    if coerce {
+    var v: Value
+    if let e = p.enumeration {
+      guard coerce else { return false }
+      guard let name = e.name(of: value) else {
+        throw .cannotConvertArgumentNoMessage(
+          p.name,
+          "Cannot convert value \"\(Conversions.toString(value))\" to type \"\(e.typeName)\". Error: \"Unable to match the identifier name \(Conversions.toString(value)) to a valid enumerator name. Specify one of the following enumerator names and try again:\n\(e.names.joined(separator: ", "))\"")
+      }
+      v = .string(name)
+    } else if coerce {
       if meta.bindsAsCompiledCmdlet {
         v = try ArgumentConversion.cmdletConvert(value, type: p.type, parameter: p.name)
       } else {
@@ -225,6 +233,10 @@ struct BindingSession {
     } else {
       guard let exact = ArgumentConversion.exact(value, p.type) else { return false }
       v = exact
+    }
+    if let refused = p.refusedEnumeration, case .string = v, refused.name(of: v) != nil {
+      throw .cannotConvertArgumentNoMessage(
+        p.name, "The value \"\(Conversions.toString(v))\" is a \(refused.typeName) name; use it with -MemberType.")
     }
     try Validation.validate(v, p, hooks: hooks)
     if p.isMandatoryInSomeSet { try Validation.checkMandatoryValue(v, p) }
@@ -346,6 +358,10 @@ struct BindingSession {
     for e in entries where !boundDeclared.contains(e.param) {
       for s in e.sets {
         if let s, let sets, !sets.contains(s) { continue }
+        // A parameter bound just now at this position may have ruled this set out: binding
+        // here too could only end in AmbiguousParameterSet, and trying could raise a hard
+        // conversion error (Add-Member's `-NotePropertyMembers` after `-MemberType`).
+        if any, let s, let valid, !valid.contains(s) { continue }
         do {
           if try bind(e.param, value, coerce: coerce) {
             any = true

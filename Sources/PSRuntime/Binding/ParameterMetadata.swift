@@ -85,6 +85,13 @@ public struct ParameterMetadata {
   public var validateSetErrorMessage: String?
   public var validatePatternErrorMessage: String?
   public var validateScriptErrorMessage: String?
+  /// A built-in's .NET enum parameter (Add-Member's `-MemberType` is a PSMemberTypes): names
+  /// convert to it, but a string never binds to it without conversion, so a positional string
+  /// goes to a `[string]` parameter of another set first, as PowerShell binds it.
+  public var enumeration: EnumerationType?
+  /// Names this parameter refuses softly, so that the positional pass moves on to the enum
+  /// parameter at the same position (Add-Member's `ValidateNotePropertyName`).
+  public var refusedEnumeration: EnumerationType?
 
   public init(
     name: String, type: PSType? = nil, isSwitch: Bool? = nil, aliases: [String] = [],
@@ -147,5 +154,22 @@ public struct ParameterMetadata {
   func isIn(_ valid: Set<String>?) -> Bool {
     guard let valid else { return true }
     return isInAllSets || namedSets.contains { valid.contains($0) }
+  }
+}
+
+/// The names of a .NET enum a built-in takes, for `ParameterMetadata.enumeration`.
+public struct EnumerationType: Sendable {
+  public var typeName: String
+  public var names: [String]
+
+  public init(typeName: String, names: [String]) {
+    self.typeName = typeName
+    self.names = names
+  }
+
+  /// The canonical name, or nil when the value names no member of the enum.
+  public func name(of value: Value) -> String? {
+    let text = Conversions.toString(value).trimmingCharacters(of: " ")
+    return names.first { $0.caseInsensitiveEquals(text) }
   }
 }

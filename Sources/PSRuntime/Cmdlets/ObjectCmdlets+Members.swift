@@ -123,15 +123,13 @@ extension Interpreter {
     "CodeMethod", "ScriptMethod", "Methods", "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All",
   ]
 
-  /// `Add-Member`: note properties (`-MemberType NoteProperty -Name -Value`, `-NotePropertyName
-  /// -NotePropertyValue`, `-NotePropertyMembers`), `-TypeName`, `-Force`, `-PassThru`. Members are
-  /// added to custom objects (`[pscustomobject]`); other member types (ScriptProperty,
-  /// ScriptMethod, AliasProperty…) and other objects are reported as not supported by eflowsh.
-  /// `-MemberType` is declared as a string (PowerShell's is the PSMemberTypes enum) and checked
-  /// against the enum's names with PowerShell's message. Because of that, the positional short
-  /// forms (`Add-Member Name Value`, `Add-Member NoteProperty Name Value`), which PowerShell
-  /// tells apart by the enum conversion failing, end in AmbiguousParameterSet here; name the
-  /// parameters.
+  /// `Add-Member`: NoteProperty, AliasProperty, ScriptProperty and ScriptMethod members
+  /// (`-MemberType -Name -Value -SecondValue`, also positionally), `-NotePropertyName
+  /// -NotePropertyValue`, `-NotePropertyMembers`, `-TypeName`, `-Force`, `-PassThru`, on custom
+  /// objects (`[pscustomobject]`). `-MemberType` binds as PowerShell's PSMemberTypes enum does
+  /// (see `ParameterMetadata.enumeration`), so `Add-Member NoteProperty b 2` and `Add-Member b 2`
+  /// resolve to different sets as in PowerShell. Code members, property and member sets (they
+  /// need .NET methods or type data) and other objects are refused as not supported.
   func registerAddMember() {
     defineCmdlet(
       "Add-Member",
@@ -148,42 +146,29 @@ extension Interpreter {
         [Parameter(ParameterSetName='NotePropertySingleMemberSet', Mandatory, Position=0)][ValidateNotNullOrEmpty()][string]$NotePropertyName,
         [Parameter(ParameterSetName='NotePropertySingleMemberSet', Mandatory, Position=1)][AllowNull()][object]$NotePropertyValue,
         [Parameter(ParameterSetName='NotePropertyMultiMemberSet', Mandatory, Position=0)][ValidateNotNullOrEmpty()][hashtable]$NotePropertyMembers)
-      """
+      """,
+      adjust: { meta in
+        let memberTypes = EnumerationType(
+          typeName: "System.Management.Automation.PSMemberTypes", names: Interpreter.memberTypeNames)
+        for i in meta.parameters.indices {
+          switch meta.parameters[i].name {
+          case "MemberType": meta.parameters[i].enumeration = memberTypes
+          case "NotePropertyName": meta.parameters[i].refusedEnumeration = memberTypes
+          default: break
+          }
+        }
+      }
     ) {
       CmdletBody(process: { ctx, _ in
         guard let input = ctx.value("InputObject") else { return }
-        var notes: [(String, Value)] = []
-        if let mt = ctx.string("MemberType") {
-          let canonical = Interpreter.memberTypeNames.first { $0.caseInsensitiveEquals(mt) }
-          let name = ctx.value("Name") ?? .null
-          if let canonical {
-            guard canonical == "NoteProperty" else {
-              throw RuntimeError(
-                id: "NotSupported",
-                message: "Add-Member -MemberType \(canonical) is not supported by eflowsh; only NoteProperty members can be added.",
-                exceptionType: "System.NotSupportedException")
-            }
-            if ctx.value("SecondValue") != nil {
-              throw ctx.terminatingError(
-                ErrorRecord(
-                  exceptionType: "System.Management.Automation.PSArgumentException",
-                  message:
-                    "The SecondValue parameter is not necessary for a member of type \"NoteProperty\", and should not be specified. Do not specify the SecondValue parameter when you add members of this type.",
-                  errorId: "Value2ShouldNotBeSpecified", category: .invalidOperation))
-            }
-            notes = [(Conversions.toString(name), ctx.value("Value") ?? .null)]
-          } else {
-            throw ctx.terminatingError(
-              ErrorRecord(
-                exceptionType: "System.Management.Automation.ParameterBindingException",
-                message:
-                  "Cannot bind parameter 'MemberType'. Cannot convert value \"\(mt)\" to type \"System.Management.Automation.PSMemberTypes\". Error: \"Unable to match the identifier name \(mt) to a valid enumerator name. Specify one of the following enumerator names and try again:\n\(Interpreter.memberTypeNames.joined(separator: ", "))\"",
-                errorId: "CannotConvertArgumentNoMessage", category: .invalidArgument))
-          }
+        var members: [(String, AddedMember?, Value)] = []
+        if let memberType = ctx.string("MemberType") {
+          let name = ctx.string("Name") ?? ""
+          members = [try Interpreter.memberToAdd(memberType, name, ctx.value("Value"), ctx.value("SecondValue"), ctx)]
         } else if let n = ctx.string("NotePropertyName") {
-          notes = [(n, ctx.value("NotePropertyValue") ?? .null)]
+          members = [(n, nil, ctx.value("NotePropertyValue") ?? .null)]
         } else if case .hashtable(let h)? = ctx.value("NotePropertyMembers") {
-          notes = h.entries.map { (Conversions.toString($0.key), $0.value) }
+          members = h.entries.map { (Conversions.toString($0.key), nil, $0.value) }
         }
         guard case .object(let o) = input else {
           throw RuntimeError(
@@ -192,8 +177,8 @@ extension Interpreter {
               "Add-Member is supported by eflowsh only on custom objects ([pscustomobject]); the input is a \(input.typeName).",
             exceptionType: "System.NotSupportedException")
         }
-        for (name, value) in notes {
-          if o[name] != nil || ["equals", "gethashcode", "gettype", "tostring"].contains(name.lowercased()) {
+        for (name, member, value) in members {
+          if o.hasMember(name) || ["equals", "gethashcode", "gettype", "tostring"].contains(name.lowercased()) {
             guard ctx.flag("Force") else {
               throw ctx.terminatingError(
                 ErrorRecord(
@@ -202,13 +187,88 @@ extension Interpreter {
                     "Cannot add a member with the name \"\(name)\" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.",
                   errorId: "MemberAlreadyExists", category: .invalidOperation, targetObject: input))
             }
-            o[name] = nil
+            o.removeMember(name)
           }
-          o[name] = value
+          if let member {
+            o.addMember(name, member, runner: ctx.interpreter)
+          } else {
+            o[name] = value
+          }
         }
         if let t = ctx.string("TypeName") { o.typeName = t }
         if ctx.flag("PassThru") { try ctx.emit(input) }
       })
+    }
+  }
+
+  /// The member `-MemberType T -Name N -Value V -SecondValue S` describes: nil for a note
+  /// property (with its value), else the added member. Checks the values as Add-Member does.
+  static func memberToAdd(_ type: String, _ name: String, _ value: Value?, _ second: Value?, _ ctx: CmdletContext)
+    throws -> (String, AddedMember?, Value)
+  {
+    func invalid(_ message: String, _ id: String) -> ScriptError {
+      ctx.terminatingError(
+        ErrorRecord(
+          exceptionType: "System.Management.Automation.PSArgumentException", message: message, errorId: id,
+          category: .invalidOperation))
+    }
+    func noSecondValue() throws {
+      guard second == nil else {
+        throw invalid(
+          "The SecondValue parameter is not necessary for a member of type \"\(type)\", and should not be specified. Do not specify the SecondValue parameter when you add members of this type.",
+          "Value2ShouldNotBeSpecified")
+      }
+    }
+    func requiredValue() throws -> Value {
+      guard let value, !value.isNull else {
+        throw invalid(
+          "The Value parameter is required for a member of type \"\(type)\". Specify the Value parameter when adding a member of this type.",
+          "Value1ShouldBeSpecified")
+      }
+      return value
+    }
+    func block(_ v: Value?) throws -> ScriptBlockValue? {
+      guard let v, !v.isNull else { return nil }
+      guard case .scriptBlock(let sb) = v else {
+        throw invalid(
+          "Cannot convert the \"\(Conversions.toString(v))\" value of type \"\(v.typeName)\" to type \"System.Management.Automation.ScriptBlock\".",
+          "ConvertToFinalInvalidCastException")
+      }
+      return sb
+    }
+    switch type {
+    case "NoteProperty":
+      try noSecondValue()
+      return (name, nil, value ?? .null)
+    case "AliasProperty":
+      let target = Conversions.toString(try requiredValue())
+      var conversion: PSType?
+      if let second, !second.isNull {
+        if case .type(let t) = second { conversion = t } else { conversion = try PSType.resolve(name: Conversions.toString(second)) }
+      }
+      return (name, .alias(target: target, conversion: conversion), .null)
+    case "ScriptProperty":
+      let getter = try block(value), setter = try block(second)
+      guard getter != nil || setter != nil else {
+        throw invalid(
+          "The Value and SecondValue parameters cannot both be null for a member of type \"ScriptProperty\". Specify a getter script block, a setter script block, or both.",
+          "ValueAndSecondValueAreNull")
+      }
+      return (name, .scriptProperty(getter: getter, setter: setter), .null)
+    case "ScriptMethod":
+      try noSecondValue()
+      guard let sb = try block(try requiredValue()) else { preconditionFailure("a required value is not null") }
+      return (name, .scriptMethod(sb), .null)
+    case "CodeProperty", "CodeMethod", "PropertySet", "MemberSet":
+      throw RuntimeError(
+        id: "NotSupported",
+        message:
+          "Add-Member -MemberType \(type) is not supported by eflowsh: it needs .NET methods or type data. NoteProperty, AliasProperty, ScriptProperty and ScriptMethod members can be added.",
+        exceptionType: "System.NotSupportedException")
+    default:
+      throw invalid(
+        "Cannot add a member with type \"\(type)\". Specify a different type for the MemberType parameter.",
+        "CannotAddMemberType")
     }
   }
 
@@ -291,6 +351,7 @@ extension Interpreter {
         let shown = p.value.isNull ? "null" : Conversions.toString(p.value)
         list.append((p.name, "NoteProperty", "\(type) \(p.name)=\(shown)"))
       }
+      for (name, m) in o.addedMemberList { list.append((name, m.memberType, Interpreter.memberDefinition(name, m))) }
       return list
     }
     for name in propertyNames(v) {
@@ -299,6 +360,21 @@ extension Interpreter {
       list.append((name, "Property", "\(type) \(name) {get;}"))
     }
     return list
+  }
+
+  /// Get-Member's Definition of an added member, as PowerShell's members print themselves
+  /// (`PSAliasProperty.ToString()` and so on).
+  static func memberDefinition(_ name: String, _ m: AddedMember) -> String {
+    switch m {
+    case .alias(let target, let conversion):
+      return "\(name) = " + (conversion.map { "(\($0.description))" } ?? "") + target
+    case .scriptProperty(let getter, let setter):
+      let get = getter.map { "get=\($0.text);" } ?? ""
+      let set = setter.map { "set=\($0.text);" } ?? ""
+      return "System.Object \(name) {\(get)\(set)}"
+    case .scriptMethod:
+      return "System.Object \(name)();"
+    }
   }
 
   /// PowerShell's short names for common types in member definitions.

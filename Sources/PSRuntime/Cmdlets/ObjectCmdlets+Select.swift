@@ -227,8 +227,9 @@ extension Interpreter {
   static func selectUniqueEquals(_ a: Value, _ b: Value) -> Bool {
     if case .object(let x) = a, case .object(let y) = b {
       if x === y { return true }
-      guard x.properties.count == y.properties.count else { return false }
-      for (p, q) in zip(x.properties, y.properties) {
+      let (xs, ys) = (x.propertyValues, y.propertyValues)
+      guard xs.count == ys.count else { return false }
+      for (p, q) in zip(xs, ys) {
         guard p.name.caseInsensitiveEquals(q.name), Comparison.equals(p.value, q.value, caseSensitive: true) else {
           return false
         }

@@ -216,7 +216,7 @@ extension Interpreter {
   func cmdletProperty(_ v: Value, _ name: String, ctx: CmdletContext? = nil) throws -> Value? {
     let found: Value?
     switch v {
-    case .object(let o): found = o[name]
+    case .object(let o): found = o.anyProperty(name)
     case .hashtable(let h): found = Members.hashtableProperty(h, name.lowercased())
     case .null: found = nil
     default: found = try? Members.property(v, name)
@@ -227,7 +227,7 @@ extension Interpreter {
   /// The names of a value's properties, in order, for wildcard expansion (`Select-Object *`).
   func propertyNames(_ v: Value) -> [String] {
     switch v {
-    case .object(let o): return o.properties.map(\.name)
+    case .object(let o): return o.propertyNames
     case .hashtable: return ["IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys", "Values", "SyncRoot", "Count"]
     case .string: return ["Length"]
     case .dateTime:

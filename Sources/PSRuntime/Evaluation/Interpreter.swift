@@ -156,9 +156,11 @@ public final class Interpreter {
       commandName: command, source: source, extent: extent)
   }
 
-  /// Raises a statement-terminating error from a runtime error.
+  /// Raises a statement-terminating error from a runtime error. Call-depth overflow stays
+  /// script-terminating when it comes back through member access (a script property reading
+  /// itself), as it is where the call is made.
   func fail(_ e: RuntimeError, at extent: SourceRange?, command: String? = nil) -> ScriptError {
-    ScriptError(record(e, at: extent, command: command), scriptTerminating: false)
+    ScriptError(record(e, at: extent, command: command), scriptTerminating: e.id == "CallDepthOverflow")
   }
 
   /// True when `$ErrorView` asks for PowerShell 7's one-line errors.

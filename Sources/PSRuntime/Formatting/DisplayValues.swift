@@ -16,7 +16,7 @@ enum DisplayValues {
   /// The properties of a value, in order (what `Format-List *` and the default views show).
   static func properties(of v: Value) -> [(name: String, value: Value)] {
     switch v {
-    case .object(let o): return o.properties
+    case .object(let o): return o.propertyValues
     case .dateTime(let d):
       return dateTimeNames.map { ($0, Members.dateTimeProperty(d, $0.lowercased()) ?? .null) }
     case .timeSpan(let t):
@@ -41,7 +41,7 @@ enum DisplayValues {
 
   /// A property by name, or nil when the value has none of that name.
   static func property(_ v: Value, _ name: String) -> Value? {
-    if case .object(let o) = v { return o[name] }
+    if case .object(let o) = v { return o.anyProperty(name) }
     if case .hashtable(let h) = v { return h.entries.first { Conversions.toString($0.key).caseInsensitiveEquals(name) }?.value }
     if let p = properties(of: v).first(where: { $0.name.caseInsensitiveEquals(name) }) { return p.value }
     return try? Members.get(v, name)
@@ -82,7 +82,7 @@ enum DisplayValues {
     if case .object(let o) = v, o.stringValue == nil {
       for pattern in ["name", "id", "key", "*key", "*name", "*id"] {
         let wildcard = WildcardPattern(pattern)
-        if let p = o.properties.first(where: { wildcard.matches($0.name) }) { return toString(p.value) }
+        if let p = o.propertyValues.first(where: { wildcard.matches($0.name) }) { return toString(p.value) }
       }
     }
     return toString(v)

@@ -210,7 +210,7 @@ final class FormatShaper {
   private func isOutOfBandText(_ v: Value) -> Bool {
     if DisplayValues.isScalar(v) { return true }
     switch v {
-    case .object(let o): return o.stringValue != nil && formatter.view(for: o.typeName, kind: nil) == nil || o.properties.isEmpty
+    case .object(let o): return o.stringValue != nil && formatter.view(for: o.typeName, kind: nil) == nil || o.propertyValues.isEmpty
     case .dateTime, .timeSpan, .guid, .version: return false
     default: return true
     }

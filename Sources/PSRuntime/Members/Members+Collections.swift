@@ -162,12 +162,19 @@ extension Members {
   /// `$obj.PSObject`: a read-only view with `Properties` (Name, Value, MemberType, IsSettable,
   /// IsGettable, TypeNameOfValue) and `TypeNames`. Changes to the view do not reach the object.
   static func psobjectView(_ o: PSObject) -> Value {
-    let props = o.properties.map { p -> Value in
-      .object(
+    let props = o.propertyValues.map { p -> Value in
+      // Alias and script properties (Add-Member) say what they are; a script property can be
+      // read-only or write-only.
+      var (type, settable, gettable) = ("NoteProperty", true, true)
+      if let m = o.addedMember(p.name) {
+        type = m.memberType
+        if case .scriptProperty(let getter, let setter) = m { (settable, gettable) = (setter != nil, getter != nil) }
+      }
+      let typeName = p.value.isNull || type == "ScriptProperty" ? "System.Object" : p.value.typeName
+      return .object(
         PSObject([
-          ("Name", .string(p.name)), ("Value", p.value), ("MemberType", .string("NoteProperty")),
-          ("IsSettable", .bool(true)), ("IsGettable", .bool(true)),
-          ("TypeNameOfValue", .string(p.value.isNull ? "System.Object" : p.value.typeName)),
+          ("Name", .string(p.name)), ("Value", p.value), ("MemberType", .string(type)),
+          ("IsSettable", .bool(settable)), ("IsGettable", .bool(gettable)), ("TypeNameOfValue", .string(typeName)),
         ]))
     }
     return .object(

@@ -14,7 +14,8 @@
 ///   .NET exception's short name as the error id (as `FullyQualifiedErrorId` shows it).
 ///
 /// Not here, because they need the interpreter: `.ForEach({…})`, `.Where({…})`, script block
-/// `.Invoke()`/`.InvokeReturnAsIs()`/`.GetNewClosure()`, script methods.
+/// `.Invoke()`/`.InvokeReturnAsIs()`/`.GetNewClosure()`. Script properties and methods added
+/// with Add-Member run through the `ScriptMemberRunner` their object carries.
 public enum Members {
   // MARK: - Instance properties
 
@@ -37,6 +38,7 @@ public enum Members {
       if let v = hashtableProperty(h, key) { return v }
     case .object(let o):
       if let v = o[name] { return v }
+      if o.addedMembers != nil, let v = try o.addedPropertyValue(name) { return v }
       if key == "psobject" { return psobjectView(o) }
     case .string(let s):
       if key == "length" { return .int32(Int32(s.utf16.count)) }
@@ -69,8 +71,11 @@ public enum Members {
       h[.string(name)] = newValue
       return
     case .object(let o):
-      guard o[name] != nil else { throw propertyNotFound(name) }
-      o[name] = newValue
+      if o[name] != nil {
+        o[name] = newValue
+      } else if !(try o.setAddedProperty(name, newValue)) {
+        throw propertyNotFound(name)
+      }
       return
     case .reference(let r) where name.caseInsensitiveEquals("Value"):
       try r.assign(newValue)
@@ -130,6 +135,7 @@ public enum Members {
     case .hashtable(let h):
       result = try hashtableMethod(h, key, call)
     case .object(let o):
+      if o.addedMembers != nil, let v = try o.invokeScriptMethod(name, args) { return v }
       if let enc = TextEncoding(object: o) {
         result = try encodingMethod(enc, key, call)
       } else if o.typeName == regexTypeName, let pattern = o.stringValue {

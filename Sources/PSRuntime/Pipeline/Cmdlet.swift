@@ -155,10 +155,19 @@ public final class CmdletContext {
 }
 
 extension Interpreter {
-  /// Registers a command implemented in Swift, declared by its `param(...)` text.
-  public func defineCmdlet(_ name: String, _ paramText: String, make: @escaping () -> CmdletBody) {
+  /// Registers a command implemented in Swift, declared by its `param(...)` text; `adjust`
+  /// adds what the text cannot say (a .NET enum parameter).
+  public func defineCmdlet(
+    _ name: String, _ paramText: String, adjust: ((inout CommandMetadata) -> Void)? = nil,
+    make: @escaping () -> CmdletBody
+  ) {
     cmdlets[name.lowercased()] = Cmdlet(
-      name: name, declaration: { [unowned self] in self.declaration(name, paramText) }, make: make)
+      name: name,
+      declaration: { [unowned self] in
+        var meta = self.declaration(name, paramText)
+        adjust?(&meta)
+        return meta
+      }, make: make)
   }
 
   /// Registers a Swift command that needs all its input at once (`Sort-Object`,

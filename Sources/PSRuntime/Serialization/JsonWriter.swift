@@ -58,7 +58,7 @@ struct JsonWriter {
       }
       return .dict(members)
     case .object(let o) where o.stringValue == nil || !o.properties.isEmpty:
-      return .dict(try o.properties.map { ($0.name, try node($0.value, level + 1)) })
+      return .dict(try o.propertyValues.map { ($0.name, try node($0.value, level + 1)) })
     case .timeSpan, .version:
       return .dict(try DisplayValues.properties(of: v).map { ($0.name, try node($0.value, level + 1)) })
     default:

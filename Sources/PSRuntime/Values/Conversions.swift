@@ -27,7 +27,7 @@ public enum Conversions {
     case .hashtable(let h): return h.isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
     case .object(let o):
       if let s = o.stringValue { return s }
-      return "@{" + o.properties.map { "\($0.name)=\(toString($0.value))" }.joined(separator: "; ") + "}"
+      return "@{" + o.propertyValues.map { "\($0.name)=\(toString($0.value))" }.joined(separator: "; ") + "}"
     case .type(let t): return t.description
     case .ipAddress(let a): return a.description
     case .version(let v): return v.description

@@ -187,6 +187,8 @@ public final class PSObject {
   public var typeName: String?
   /// The string form, for objects whose string is not `@{…}` (an ErrorRecord is its message).
   public var stringValue: String?
+  /// Alias and script properties and script methods (Add-Member); nil for nearly every object.
+  var addedMembers: AddedMembers?
 
   public init(_ properties: [(name: String, value: Value)] = []) {
     self.properties.reserveCapacity(properties.count)
@@ -205,9 +207,15 @@ public final class PSObject {
     get { properties.first { $0.name.caseInsensitiveEquals(name) }?.value }
     set {
       if let i = properties.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) {
-        if let v = newValue { properties[i].value = v } else { properties.remove(at: i) }
+        if let v = newValue {
+          properties[i].value = v
+        } else {
+          properties.remove(at: i)
+          addedMembers?.order.removeAll { $0.caseInsensitiveEquals(name) }
+        }
       } else if let v = newValue {
         properties.append((name, v))
+        addedMembers?.order.append(name)
       }
     }
   }
