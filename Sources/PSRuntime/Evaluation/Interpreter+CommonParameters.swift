@@ -94,6 +94,26 @@ extension Interpreter {
     return s
   }
 
+  /// A confirmation's answer as ShouldProcess/ShouldContinue return it; `rememberAll` records
+  /// Yes to All (true) or No to All (false). No answer (nobody to ask) is the NonInteractive error.
+  private func cmdletAnswer(_ answer: ConfirmAnswer?, _ cmdlet: PSObject, rememberAll: (Bool) throws -> Void) throws -> Value {
+    guard let answer else {
+      var r = Interpreter.nonInteractiveRecord()
+      r.commandName = commandName(of: cmdlet)
+      throw ScriptError(r, scriptTerminating: false)
+    }
+    switch answer {
+    case .yes: return .bool(true)
+    case .no: return .bool(false)
+    case .yesToAll:
+      try rememberAll(true)
+      return .bool(true)
+    case .noToAll:
+      try rememberAll(false)
+      return .bool(false)
+    }
+  }
+
   /// Methods of `$PSCmdlet`; nil when the method is not one of these.
   func invokeCmdletMethod(_ cmdlet: PSObject, _ name: String, _ args: [Value]) throws -> Value? {
     let nothing = Value.array(PSArray())
@@ -120,21 +140,8 @@ extension Interpreter {
       let description = args.count >= 3 ? Conversions.toString(args[0]) : text
       let query = args.count >= 3 ? Conversions.toString(args[1]) : "Are you sure you want to perform this action?"
       let caption = args.count >= 3 ? Conversions.toString(args[2]) : "Confirm"
-      guard let answer = try confirmShouldProcess(description, caption: caption, query: query) else {
-        var r = Interpreter.nonInteractiveRecord()
-        r.commandName = commandName(of: cmdlet)
-        throw ScriptError(r, scriptTerminating: false)
-      }
-      switch answer {
-      case .yes: return .bool(true)
-      case .no: return .bool(false)
-      case .yesToAll:
-        state.toAll = true
-        return .bool(true)
-      case .noToAll:
-        state.toAll = false
-        return .bool(false)
-      }
+      let answer = try confirmShouldProcess(description, caption: caption, query: query)
+      return try cmdletAnswer(answer, cmdlet) { all in state.toAll = all }
     case "shouldcontinue":
       // ShouldContinue(query, caption), (query, caption, [ref]yesToAll, [ref]noToAll) and
       // (query, caption, hasSecurityImpact, [ref]yesToAll, [ref]noToAll). It always asks (no
@@ -152,24 +159,9 @@ extension Interpreter {
         if Conversions.toBool(no.value) { return .bool(false) }
         toAll = (yes, no)
       }
-      guard
-        let answer = try confirmShouldContinue(
-          Conversions.toString(args[0]), caption: Conversions.toString(args[1]), allowAll: toAll != nil)
-      else {
-        var r = Interpreter.nonInteractiveRecord()
-        r.commandName = commandName(of: cmdlet)
-        throw ScriptError(r, scriptTerminating: false)
-      }
-      switch answer {
-      case .yes: return .bool(true)
-      case .no: return .bool(false)
-      case .yesToAll:
-        try toAll?.yes.assign(.bool(true))
-        return .bool(true)
-      case .noToAll:
-        try toAll?.no.assign(.bool(true))
-        return .bool(false)
-      }
+      let answer = try confirmShouldContinue(
+        Conversions.toString(args[0]), caption: Conversions.toString(args[1]), allowAll: toAll != nil)
+      return try cmdletAnswer(answer, cmdlet) { all in try (all ? toAll?.yes : toAll?.no)?.assign(.bool(true)) }
     case "writeerror":
       guard args.count == 1 else { return nil }
       let r = errorRecord(from: args[0])
