@@ -18,19 +18,17 @@ public struct DashOperator: Sendable, Hashable, CustomStringConvertible {
 
   /// Looks up `-word` (word without the dash, any case).
   public init?(word: String) {
-    let w = word.lowercased()
-    if let b = Base(rawValue: w) {
-      base = b
-      caseSensitive = false
-      explicitInsensitive = false
+    // Operators are ASCII letters: anything else (or longer) names none.
+    guard let packed = PackedWord(word) else { return nil }
+    if let b = Base.byPackedName[packed] {
+      self.init(base: b)
       return
     }
-    guard w.count > 1, let first = w.first, first == "i" || first == "c",
-      let b = Base(rawValue: String(w.dropFirst())), b.hasCaseVariants
+    let first = packed.low & 0xFF
+    guard packed.count > 1, first == 0x69 || first == 0x63,  // i, c
+      let rest = PackedWord(word, from: 1), let b = Base.byPackedName[rest], b.hasCaseVariants
     else { return nil }
-    base = b
-    caseSensitive = first == "c"
-    explicitInsensitive = first == "i"
+    self.init(base: b, caseSensitive: first == 0x63, explicitInsensitive: first == 0x69)
   }
 
   public init(base: Base, caseSensitive: Bool = false, explicitInsensitive: Bool = false) {
@@ -65,6 +63,9 @@ public struct DashOperator: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension DashOperator.Base {
+  /// The operators by name, for `DashOperator(word:)`.
+  static let byPackedName = PackedWordTable(allCases.map { ($0.rawValue, $0) })
+
   /// Whether `i`/`c` prefixed spellings exist.
   var hasCaseVariants: Bool {
     switch self {

@@ -10,7 +10,9 @@ public enum Keyword: String, Sendable, CaseIterable {
   public init?(word: String) {
     // Cheap rejection first: keywords are 2–14 ASCII letters.
     let n = word.utf8.count
-    guard n >= 2, n <= 14, word.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
-    self.init(rawValue: word.lowercased())
+    guard n >= 2, n <= 14, let packed = PackedWord(word), let k = Keyword.byPackedName[packed] else { return nil }
+    self = k
   }
+
+  private static let byPackedName = PackedWordTable(allCases.map { ($0.rawValue, $0) })
 }
