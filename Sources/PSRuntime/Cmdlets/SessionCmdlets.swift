@@ -79,10 +79,11 @@ extension Interpreter {
   }
 
   /// `Set-StrictMode -Version 1.0|2.0|3.0|Latest` or `-Off`, for the current scope and the
-  /// scopes it creates. eflowsh enforces the first rule of every version: reading a variable
-  /// that was never set is an error (`The variable '$x' cannot be retrieved because it has not
-  /// been set.`), inside expandable strings too from version 2. The version 2 and 3 rules for
-  /// properties, method-call syntax and array bounds are accepted but not enforced yet.
+  /// scopes it creates. Version 1: reading a variable that was never set is an error (`The
+  /// variable '$x' cannot be retrieved because it has not been set.`), inside expandable strings
+  /// too from version 2. Version 2: reading a property an object does not have is an error (see
+  /// `strictProperty`). Version 3: an index out of bounds is an error (see `index`). The
+  /// version 2 rule against method-call syntax for commands (`f(1, 2)`) is not enforced.
   func registerSetStrictMode() {
     defineCmdlet(
       "Set-StrictMode",
@@ -117,6 +118,7 @@ extension Interpreter {
               errorId: "ParameterArgumentValidationError", category: .invalidData, targetObject: raw))
         }
         target.strictModeVersion = m
+        if m >= 2 { interp.strictModeRaised = true }
       })
     }
   }

@@ -88,6 +88,7 @@ extension Interpreter {
         }
         return try Members.getStatic(t, name)
       }
+      if strictModeRaised, scope.strictMode >= 2 { return try strictProperty(target, name) }
       return try Members.get(target, name)
     case .invokeMember(let m, let argExprs):
       let name = try memberName(m.member)
@@ -185,7 +186,8 @@ extension Interpreter {
   // MARK: - Indexing
 
   /// `target[index]`: arrays (negative indexes count from the end; an array of indexes slices),
-  /// hashtables by key, strings by character; out of range is `$null`.
+  /// hashtables by key, strings by character; out of range is `$null`, or an error under
+  /// `Set-StrictMode -Version 3` (each index of a slice too, as in 5.1).
   func index(_ target: Value, _ idx: Value) throws -> Value {
     switch target {
     case .hashtable(let h):
@@ -203,20 +205,29 @@ extension Interpreter {
       guard case .int32(let i) = try Conversions.convert(idx, to: .int32) else { return .null }
       let n = a.items.count
       let k = i < 0 ? n + Int(i) : Int(i)
-      return k >= 0 && k < n ? a.items[k] : .null
+      if k >= 0 && k < n { return a.items[k] }
+      if strictModeRaised, scope.strictMode >= 3 { throw Interpreter.indexOutOfBounds(list: !a.isFixedSize) }
+      return .null
     case .string(let s):
       guard case .int32(let i) = try Conversions.convert(idx, to: .int32) else { return .null }
       let units = Array(s.utf16)
       let k = i < 0 ? units.count + Int(i) : Int(i)
-      return k >= 0 && k < units.count ? .char(units[k]) : .null
+      if k >= 0 && k < units.count { return .char(units[k]) }
+      if strictModeRaised, scope.strictMode >= 3 { throw Interpreter.indexOutOfBounds(list: false) }
+      return .null
     case .null:
       throw RuntimeError(id: "NullArray", message: "Cannot index into a null array.")
     case .object(let o):
       if case .string(let key) = idx { return o[key] ?? .null }
       return .null
     default:
+      // A scalar is a one-element list for `[0]` and `[-1]`; any other index finds nothing.
       guard case .int32(let i) = try Conversions.convert(idx, to: .int32) else { return .null }
-      return i == 0 || i == -1 ? target : .null
+      if i == 0 || i == -1 { return target }
+      if strictModeRaised, scope.strictMode >= 3 {
+        throw RuntimeError(id: "CannotIndex", message: "Unable to index into an object of type \(target.typeName).")
+      }
+      return .null
     }
   }
 

@@ -204,11 +204,13 @@ extension Interpreter {
 
   func runSwitch(_ sw: SwitchStatementAst, _ out: OutputPipe) throws {
     guard let condition = sw.condition else { return }
+    let items: [Value]
     if sw.flags.contains(.file) {
-      throw fail(RuntimeError(id: "NotSupported", message: "switch -File is not supported by eflowsh."), at: sw.extent)
+      items = try switchFileLines(condition)
+    } else {
+      let value = try statementValue(condition)
+      items = value.enumerated ?? [value]
     }
-    let value = try statementValue(condition)
-    let items = value.enumerated ?? [value]
     let caseSensitive = sw.flags.contains(.caseSensitive)
     itemLoop: for item in items {
       var matchedAny = false
@@ -237,6 +239,48 @@ extension Interpreter {
         }
       }
     }
+  }
+
+  /// The lines `switch -File` goes through: the path is resolved as the file cmdlets resolve
+  /// one (drive paths, relative to the current location, wildcards that must match exactly one
+  /// file) and the file read as `StreamReader` reads it in 5.1 — UTF-8 unless a byte-order mark
+  /// says otherwise, lines ended by LF, CRLF or CR, no empty line after a final newline. Every
+  /// failure is statement-terminating, in 5.1's words.
+  func switchFileLines(_ pathStatement: StatementAst) throws -> [Value] {
+    let extent = pathStatement.extent
+    func failure(_ id: String, _ message: String, target: Value) -> ScriptError {
+      ScriptError(record(RuntimeError(id: id, message: message), at: extent, target: target), scriptTerminating: false)
+    }
+    let path = Conversions.toString(try statementValue(pathStatement))
+    if path.isEmpty {
+      throw failure(
+        "InvalidFilenameOption", "The file name argument to -file in the switch statement is not valid.", target: .string(path))
+    }
+    let found = try guarded(extent) { () throws(RuntimeError) in try expandPath(path, literal: false) }
+    let existing = found.filter { Interpreter.itemKind($0) != nil }
+    if existing.isEmpty {
+      if WildcardPattern.containsWildcards(path) {
+        throw failure("FileNotFound", "No files matching '\(path)' were found.", target: .string(path))
+      }
+      var r = FileSystemErrors.pathNotFound(displayPath(found.first ?? path))
+      r.source = source
+      r.extent = extent
+      throw ScriptError(r, scriptTerminating: false)
+    }
+    if existing.count > 1 {
+      throw failure(
+        "AmbiguousPath",
+        "The path cannot be processed because it resolved to more than one file; only one file at a time can be processed.",
+        target: .array(PSArray(existing.map { .string(displayPath($0)) })))
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = try FileText.readBytes(existing[0])
+    } catch {
+      let reason = error.record(displayPath(existing[0]), prefix: "").message
+      throw failure("FileReadError", "The file could not be read: \(reason).", target: .string(path))
+    }
+    return FileEncoding.lines(FileEncoding.decode(bytes, as: nil)).map(Value.string)
   }
 
   func switchClauseMatches(_ condition: ExpressionAst, _ item: Value, _ flags: SwitchFlags, _ cs: Bool) throws -> Bool {
@@ -299,6 +343,8 @@ enum ExceptionHierarchy {
     "system.management.automation.itemnotfoundexception": "system.management.automation.sessionstateexception",
     "system.management.automation.sessionstateexception": "system.management.automation.runtimeexception",
     "system.management.automation.sessionstateunauthorizedaccessexception": "system.management.automation.sessionstateexception",
+    "system.management.automation.propertynotfoundexception": "system.management.automation.extendedtypesystemexception",
+    "system.management.automation.extendedtypesystemexception": "system.management.automation.runtimeexception",
     "system.management.automation.methodinvocationexception": "system.management.automation.methodexception",
     "system.management.automation.methodexception": "system.management.automation.runtimeexception",
     "system.management.automation.scriptcalldepthexception": "system.management.automation.runtimeexception",
@@ -306,6 +352,7 @@ enum ExceptionHierarchy {
     "system.invalidcastexception": "system.systemexception",
     "system.dividebyzeroexception": "system.arithmeticexception",
     "system.arithmeticexception": "system.systemexception",
+    "system.indexoutofrangeexception": "system.systemexception",
     "system.argumentoutofrangeexception": "system.argumentexception",
     "system.argumentnullexception": "system.argumentexception",
     "system.argumentexception": "system.systemexception",

@@ -55,6 +55,9 @@ public final class Interpreter {
   var lastCaught: ErrorRecord?
   /// Errors written so far (to tell whether a statement wrote any, for `$?`).
   var errorsWritten = 0
+  /// Set once `Set-StrictMode -Version 2` or later has run in any scope: until then property
+  /// reads and indexing skip the strict checks (which walk the scope chain) with this one test.
+  var strictModeRaised = false
   /// `$?`: whether the last statement succeeded.
   var lastSucceeded = true
   /// Set when a program or script in the running pipeline exited with a non-zero code.
@@ -144,7 +147,8 @@ public final class Interpreter {
   func record(_ e: RuntimeError, at extent: SourceRange?, command: String? = nil, target: Value = .null) -> ErrorRecord {
     var category: ErrorCategory = .notSpecified
     switch e.id {
-    case "TypeNotFound": category = .invalidOperation
+    case "TypeNotFound", "CannotIndex": category = .invalidOperation
+    case "System.IndexOutOfRangeException", "System.ArgumentOutOfRangeException": category = .operationStopped
     case "MethodNotFound", "PropertyNotFound", "VariableNotWritable", "MethodCountCouldNotFindBest", "VariableIsUndefined":
       category = .invalidOperation
     case "RuntimeException" where e.exceptionType.hasSuffix("DivideByZeroException"): category = .notSpecified
