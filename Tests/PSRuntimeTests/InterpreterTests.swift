@@ -111,6 +111,14 @@ struct InterpreterTests {
     ("trap { 'trapped'; continue }; throw 'boom'; 'next'", "trapped\nnext\n"),
     ("$ErrorActionPreference = 'Stop'; try { Write-Error 'we' } catch { \"stop: $_\" }", "stop: we\n"),
     ("Write-Error 'soft'; $?", "False\n"),
+    // `$?` after a call sees the call, not the commands inside it (about_Automatic_Variables)
+    ("function f { Write-Error 'Bad' 2>$null; \"inside $?\" }; f; \"after $?\"", "inside False\nafter True\n"),
+    ("function g { Get-Item /nope -ErrorAction SilentlyContinue }; g; $?", "True\n"),
+    ("& { Get-Item /nope 2>$null }; $?", "True\n"),
+    ("function r { [CmdletBinding()] param() try { Get-Item /nope -ErrorAction Stop } catch { $PSCmdlet.WriteError($_) } }; r 2>$null; $?", "False\n"),
+    ("function o { [CmdletBinding()] param() function i { [CmdletBinding()] param() $PSCmdlet.WriteError((Write-Error x 2>&1)) }; i 2>$null; 'o' }; o; $?", "o\nTrue\n"),
+    ("function t { [CmdletBinding()] param() $PSCmdlet.ThrowTerminatingError((Write-Error x 2>&1)) }; t 2>$null; $?", "False\n"),
+    ("function f { Write-Error 'Bad' 2>$null }; f && 'chained'", "chained\n"),
     ("$Error.Clear; Get-Nothing; $Error.Count", "1\n"),    // Common parameters and $PSCmdlet
     ("function f { [CmdletBinding()] param() Write-Error 'e' }; f -ErrorAction SilentlyContinue; 'x'", "x\n"),
     ("function f { [CmdletBinding()] param() Write-Error 'e'; 'after' }; try { f -ErrorAction Stop } catch { 'caught' }", "caught\n"),

@@ -167,6 +167,7 @@ extension Interpreter {
       let r = errorRecord(from: args[0])
       if errorActionPreference.lowercased() == "stop" { throw ScriptError(r, scriptTerminating: true) }
       writeError(r)
+      errorsReportedByFunction += 1
       return nothing
     case "throwterminatingerror":
       guard args.count == 1 else { return nil }

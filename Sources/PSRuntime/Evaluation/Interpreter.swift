@@ -55,6 +55,9 @@ public final class Interpreter {
   var lastCaught: ErrorRecord?
   /// Errors written so far (to tell whether a statement wrote any, for `$?`).
   var errorsWritten = 0
+  /// Errors the running function reported as its own with `$PSCmdlet.WriteError`: the only
+  /// non-terminating errors that make its caller's `$?` false (see `FunctionStage.phase`).
+  var errorsReportedByFunction = 0
   /// Set once `Set-StrictMode -Version 2` or later has run in any scope: until then property
   /// reads and indexing skip the strict checks (which walk the scope chain) with this one test.
   var strictModeRaised = false

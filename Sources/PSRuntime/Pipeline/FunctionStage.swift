@@ -93,21 +93,39 @@ final class FunctionStage: PipelineStage {
 
   /// Runs one phase in the function's environment; `$PSCmdlet.ThrowTerminatingError` ends the
   /// function and reaches the caller as a statement-terminating error.
+  ///
+  /// The caller's `$?` sees the call, not the commands inside it (about_Automatic_Variables): a
+  /// `Write-Error` or a failing cmdlet or program in the body leaves it true; errors reported
+  /// with `$PSCmdlet.WriteError`, a terminating error and a script's non-zero `exit` make it false.
   func phase(_ body: () throws -> Void) throws {
     if exited { return }
+    let errorsBefore = interp.errorsWritten
+    let nativeBefore = interp.nativeFailed
+    let reportedBefore = interp.errorsReportedByFunction
+    interp.errorsReportedByFunction = 0
+    func settle(exitFailed: Bool = false) {
+      interp.errorsWritten = errorsBefore + interp.errorsReportedByFunction
+      interp.errorsReportedByFunction = reportedBefore
+      interp.nativeFailed = nativeBefore || exitFailed
+    }
     do {
       try interp.within(env, body)
+      settle()
     } catch ControlFlow.exit(let code) where f.isScriptFile {
       // `exit N` in a script run as a command ends that script; N is `$LASTEXITCODE`.
+      settle(exitFailed: code != 0)
       exited = true
       try interp.globalScope.set("LASTEXITCODE", .int32(code))
-      if code != 0 { interp.nativeFailed = true }
     } catch var e as ScriptError {
+      settle()
       // `$PSCmdlet.ThrowTerminatingError` ends the function only: the caller sees a
       // statement-terminating error.
       e.endsCommand = false
       try variables.failed(e, interp)
       throw e
+    } catch {
+      settle()
+      throw error
     }
   }
 
