@@ -115,6 +115,12 @@ struct GuestShellTests {
       host: .serverStatic, command: "while true; do :; done", out: "",
       err: "bash: eflowsh stopped a loop after 10000 rounds (nothing in the simulated VM changes while it runs)\n", code: 1),
     Row(
+      host: .serverStatic, command: "while true; do while true; do :; done; done; echo never", out: "",
+      err: "bash: eflowsh stopped a loop after 10000 rounds (nothing in the simulated VM changes while it runs)\n", code: 1),
+    Row(
+      host: .serverStatic, command: "for i in 1 2 3; do bash -c 'while :; do :; done'; done", out: "",
+      err: "bash: eflowsh stopped a loop after 10000 rounds (nothing in the simulated VM changes while it runs)\n", code: 1),
+    Row(
       host: .serverStatic, command: "if true; then fi", out: "",
       err: "bash: -c: line 1: syntax error near unexpected token `fi'\nbash: -c: line 1: `if true; then fi'\n", code: 2),
     Row(

@@ -56,9 +56,12 @@ final class GuestShell {
   var loopControl: LoopControl?
   /// How many loops enclose the running command (`break` outside one does nothing).
   var loopDepth = 0
-  /// A loop stops with an error after this many rounds: a simulated `while true` must not hang
-  /// the host's script (nothing in the simulation changes while it spins).
+  /// A command line stops with an error after this many loop rounds in all (nested loops and
+  /// `bash -c` inside it count together): a simulated `while true` must not hang the host's
+  /// script, since nothing in the simulation changes while it spins.
   static let loopIterationLimit = 10_000
+  /// Loop rounds run so far by this command line.
+  var loopRounds = 0
 
   /// Runs a command line (`bash -c TEXT`).
   func run(_ text: String, stdin: String = "") -> Output {
@@ -145,7 +148,6 @@ final class GuestShell {
     defer { loopDepth -= 1 }
     var result = Output()
     var status: Int32 = 0
-    var rounds = 0
     while true {
       let go = proceed(&result)
       if exitRequested != nil { break }
@@ -153,10 +155,11 @@ final class GuestShell {
         if finishLoopControl() { continue } else { break }
       }
       guard go else { break }
-      rounds += 1
-      if rounds > Self.loopIterationLimit {
+      loopRounds += 1
+      if loopRounds > Self.loopIterationLimit {
+        // Ends the whole command line, as `exit 1` would: enclosing loops must not go on.
         result.err += "bash: eflowsh stopped a loop after \(Self.loopIterationLimit) rounds (nothing in the simulated VM changes while it runs)\n"
-        status = 1
+        exitRequested = 1
         break
       }
       let r = body()
@@ -343,6 +346,8 @@ final class GuestShell {
     depth -= 1
     if let code = exitRequested { r.status = code }
     (variables, cwd, isRoot, positional, self.scriptName, lastStatus, exitRequested, loopControl, loopDepth) = saved
+    // A runaway loop in a child shell stops the whole command line, not just the child.
+    if loopRounds > Self.loopIterationLimit { exitRequested = 1 }
     return r
   }
 
