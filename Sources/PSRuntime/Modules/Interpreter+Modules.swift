@@ -71,15 +71,28 @@ extension Interpreter {
     let exported = moduleExports
     // Parsed once, not once per function: the AzureEFLOW module exports ~40 functions by name.
     let exportPatterns = exported?.functions?.map { WildcardPattern($0) }
+    let emulated = isEmulated(source)
+    /// An emulated module's declarations are parts of eflowsh, checked by its tests like the
+    /// built-ins' (`defineCmdlet`): they are bound on first use, since a run uses a few of the
+    /// up to thirty a module declares. A user's module is bound now, so its errors show at import.
+    func cmdlet(_ f: FunctionDefinition, _ make: @escaping () -> CmdletBody) throws -> Cmdlet {
+      guard emulated else { return Cmdlet(metadata: try metadata(for: f), make: make) }
+      return Cmdlet(
+        name: f.name,
+        declaration: { [unowned self] in
+          guard let m = try? self.metadata(for: f) else { preconditionFailure("the declaration of \(f.name) does not bind") }
+          return m
+        }, make: make)
+    }
     for (k, f) in moduleScope.functions {
       if let exportPatterns, !exportPatterns.contains(where: { $0.matches(f.name) }) { continue }
       if let make = handlers[k] {
-        var c = Cmdlet(metadata: try metadata(for: f), make: make)
+        var c = try cmdlet(f, make)
         c.help = f.body.helpComment.map { ($0, f.source) }
         cmdlets[k] = c
         module.exportedCmdlets.append(k)
       } else if f.body.namedBlocks.allSatisfy({ $0.statements.isEmpty }), moduleSources[key] != nil, isEmulated(source) {
-        var c = Cmdlet(metadata: try metadata(for: f)) { [name = f.name] in
+        var c = try cmdlet(f) { [name = f.name] in
           CmdletBody(process: { _, _ in
             throw RuntimeError(
               id: "NotImplementedInEflowsh",
