@@ -213,20 +213,7 @@ extension Handlers {
     }
     if all { vmPatterns = ["*"] }
     guard let patterns = vmPatterns else { return }
-    // Only a VMMS-managed VM is visible to Hyper-V: the EFLOW VM on a server SKU (client SKUs run
-    // it under HCS, where Get-VM does not see it).
-    let visible = state.sku == .server ? state.vm : nil
-    for pattern in patterns {
-      let filter = NameFilter([pattern])
-      guard let vm = visible, filter.matches(vm.name) else {
-        if !WildcardPattern.containsWildcards(pattern) {
-          try ctx.writeError(
-            HostErrorStyle.hyperV(ctx.name).record(
-              EflowError(.objectNotFound, "Hyper-V was unable to find a virtual machine with name \"\(pattern)\"."),
-              target: .string(pattern), ctx: ctx))
-        }
-        continue
-      }
+    for vm in try hyperVMachines(named: patterns, state, ctx) {
       for endpoint in vm.endpoints where adapterName.matches(endpoint.name) {
         let ips = (endpoint.address.map { [$0.address.description] } ?? []) + [endpoint.macAddress.ipv6LinkLocal]
         try ctx.emit(
@@ -241,6 +228,29 @@ extension Handlers {
               ], string: "VMNetworkAdapter (Name = '\(endpoint.name)', VMName = '\(vm.name)') [VMId = '\(vm.id)']")))
       }
     }
+  }
+
+  // MARK: Virtual machines
+
+  /// The VM Hyper-V (VMMS) manages: the EFLOW VM on a server SKU only. Client SKUs run it under
+  /// HCS, where neither Get-VM nor Hyper-V Manager sees it (reference §1.2, §6.6).
+  static func hyperVMachine(_ state: HostState) -> EflowVM? { state.sku == .server ? state.vm : nil }
+
+  /// The Hyper-V VMs each name pattern matches, in pattern order. A name without wildcards that
+  /// matches none is Hyper-V's non-terminating "unable to find a virtual machine" error.
+  func hyperVMachines(named patterns: [String], _ state: HostState, _ ctx: CmdletContext) throws -> [EflowVM] {
+    var found: [EflowVM] = []
+    for pattern in patterns {
+      if let vm = Self.hyperVMachine(state), NameFilter([pattern]).matches(vm.name) {
+        found.append(vm)
+      } else if !WildcardPattern.containsWildcards(pattern) {
+        try ctx.writeError(
+          HostErrorStyle.hyperV(ctx.name).record(
+            EflowError(.objectNotFound, "Hyper-V was unable to find a virtual machine with name \"\(pattern)\"."),
+            target: .string(pattern), ctx: ctx))
+      }
+    }
+    return found
   }
 
   /// Hyper-V writes MACs as 12 upper-case hex digits (`00155D4E152C`).
