@@ -1,5 +1,5 @@
-# Hyper-V: declarations of the Hyper-V cmdlets EFLOW networking guides use (virtual switches and
-# network adapters).
+# Hyper-V: declarations of the Hyper-V cmdlets EFLOW guides and troubleshooting scripts use
+# (virtual machines, virtual switches and network adapters).
 #
 # Each function carries its comment-based help and its param() block; the behaviour is a Swift
 # handler bound to the function by name (Sources/EflowCmdlets). Bodies stay empty. Parameters
@@ -10,6 +10,66 @@
 # declared as strings with ValidateSet, since eflowsh has no such .NET types; objects of Hyper-V
 # types (VMSwitch, VirtualMachine, VMSnapshot) are declared as [object] and recognised by the
 # handler.
+
+
+function Get-VM {
+    <#
+    .SYNOPSIS
+    Gets the virtual machines of the Hyper-V host.
+
+    .DESCRIPTION
+    Returns the Hyper-V (VMMS) virtual machines, optionally filtered by name (wildcards allowed) or
+    id. On a server SKU (EFLOW 1.1.2110.03111 and later) the EFLOW VM is a VMMS VM named
+    "<HOST>-EFLOW" and is listed; on a client SKU EFLOW runs it under HCS, so Get-VM lists
+    nothing. With no VM there is no output and no error. A name without wildcards that matches no
+    VM is a non-terminating error:
+    Hyper-V was unable to find a virtual machine with name "<name>".
+
+    .PARAMETER Name
+    Name of the virtual machine(s) to get. Wildcards are allowed.
+
+    .PARAMETER Id
+    Id (GUID) of the virtual machine to get.
+
+    .EXAMPLE
+    Get-VM
+
+    Name             State   CPUUsage(%) MemoryAssigned(M) Uptime   Status             Version
+    ----             -----   ----------- ----------------- ------   ------             -------
+    SRV-EDGE01-EFLOW Running 1           1024              00:05:00 Operating normally 10.0
+
+    .EXAMPLE
+    if ((Get-VM -Name "$env:COMPUTERNAME-EFLOW").State -ne 'Running') { Start-EflowVm }
+
+    .OUTPUTS
+    Microsoft.HyperV.PowerShell.VirtualMachine
+
+    .NOTES
+    Informed choices, where eflowsh simulates no running figures:
+    - Visibility: only the EFLOW VM on a server SKU host profile; a client SKU has no Hyper-V VM.
+    - State is Running or Off, from Start-EflowVm/Stop-EflowVm. While Running, CPUUsage is 1 (an
+      idle guest), MemoryAssigned is the VM's memory and Uptime is a fixed 00:05:00 (no clock runs
+      between commands); while Off all three are 0.
+    - Version is the host's default configuration version: 9.0 on Windows Server 2019, 10.0 on
+      Windows Server 2022, 12.0 on Windows Server 2025.
+    - Generation is 2 (EFLOW's VM boots UEFI and offers a virtual TPM for DPS TPM provisioning).
+    - Id and VMId are the EFLOW VM id (Get-EflowVm's VmConfiguration.ID) written as a GUID.
+    - Path is the EFLOW install directory, C:\Program Files\Azure IoT Edge.
+    Left out: -ClusterObject (eflowsh simulates no failover cluster) and, as for every cmdlet here,
+    the remoting parameters.
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Name')]
+    param(
+        [Parameter(ParameterSetName = 'Name', Position = 0, ValueFromPipeline = $true)]
+        [Alias('VMName')]
+        [SupportsWildcards()]
+        [string[]]$Name,
+
+        [Parameter(ParameterSetName = 'Id', Position = 0, ValueFromPipelineByPropertyName = $true)]
+        [Alias('VMId')]
+        [guid]$Id
+    )
+}
 
 
 function Get-VMSwitch {
@@ -412,5 +472,5 @@ function Get-VMNetworkAdapter {
 
 
 Export-ModuleMember -Function @(
-    'Get-VMSwitch', 'New-VMSwitch', 'Remove-VMSwitch', 'Set-VMSwitch', 'Get-VMNetworkAdapter'
+    'Get-VM', 'Get-VMSwitch', 'New-VMSwitch', 'Remove-VMSwitch', 'Set-VMSwitch', 'Get-VMNetworkAdapter'
 )

@@ -2,9 +2,12 @@ import EflowEngine
 import Foundation
 import PSRuntime
 
-/// Hyper-V: Get-/New-/Remove-/Set-VMSwitch and Get-VMNetworkAdapter.
+/// Hyper-V: Get-VM, Get-/New-/Remove-/Set-VMSwitch and Get-VMNetworkAdapter.
 extension Handlers {
   func registerHostHyperV(into i: Interpreter) {
+    i.registerHandler("Get-VM") { [self] in
+      CmdletBody(process: { ctx, _ in try self.getVM(ctx) })
+    }
     i.registerHandler("Get-VMSwitch") { [self] in
       CmdletBody(process: { ctx, _ in try self.getVMSwitch(ctx) })
     }
@@ -213,20 +216,7 @@ extension Handlers {
     }
     if all { vmPatterns = ["*"] }
     guard let patterns = vmPatterns else { return }
-    // Only a VMMS-managed VM is visible to Hyper-V: the EFLOW VM on a server SKU (client SKUs run
-    // it under HCS, where Get-VM does not see it).
-    let visible = state.sku == .server ? state.vm : nil
-    for pattern in patterns {
-      let filter = NameFilter([pattern])
-      guard let vm = visible, filter.matches(vm.name) else {
-        if !WildcardPattern.containsWildcards(pattern) {
-          try ctx.writeError(
-            HostErrorStyle.hyperV(ctx.name).record(
-              EflowError(.objectNotFound, "Hyper-V was unable to find a virtual machine with name \"\(pattern)\"."),
-              target: .string(pattern), ctx: ctx))
-        }
-        continue
-      }
+    for vm in try hyperVMachines(named: patterns, state, ctx) {
       for endpoint in vm.endpoints where adapterName.matches(endpoint.name) {
         let ips = (endpoint.address.map { [$0.address.description] } ?? []) + [endpoint.macAddress.ipv6LinkLocal]
         try ctx.emit(
@@ -241,6 +231,106 @@ extension Handlers {
               ], string: "VMNetworkAdapter (Name = '\(endpoint.name)', VMName = '\(vm.name)') [VMId = '\(vm.id)']")))
       }
     }
+  }
+
+  // MARK: Virtual machines
+
+  /// The VM Hyper-V (VMMS) manages: the EFLOW VM on a server SKU only. Client SKUs run it under
+  /// HCS, where neither Get-VM nor Hyper-V Manager sees it (reference §1.2, §6.6).
+  static func hyperVMachine(_ state: HostState) -> EflowVM? { state.sku == .server ? state.vm : nil }
+
+  /// The Hyper-V VMs each name pattern matches, in pattern order. A name without wildcards that
+  /// matches none is Hyper-V's non-terminating "unable to find a virtual machine" error.
+  func hyperVMachines(named patterns: [String], _ state: HostState, _ ctx: CmdletContext) throws -> [EflowVM] {
+    var found: [EflowVM] = []
+    for pattern in patterns {
+      if let vm = Self.hyperVMachine(state), NameFilter([pattern]).matches(vm.name) {
+        found.append(vm)
+      } else if !WildcardPattern.containsWildcards(pattern) {
+        try ctx.writeError(
+          HostErrorStyle.hyperV(ctx.name).record(
+            EflowError(.objectNotFound, "Hyper-V was unable to find a virtual machine with name \"\(pattern)\"."),
+            target: .string(pattern), ctx: ctx))
+      }
+    }
+    return found
+  }
+
+  // MARK: Get-VM
+
+  func getVM(_ ctx: CmdletContext) throws {
+    let state = try session.run(ctx) { try session.read() }
+    var found: [EflowVM]
+    if let names = ctx.strings("Name") {
+      found = try hyperVMachines(named: names, state, ctx)
+    } else {
+      found = Self.hyperVMachine(state).map { [$0] } ?? []
+    }
+    if let id = ctx.string("Id") {
+      found = found.filter { Self.hyperVId($0).caseInsensitiveEquals(id) }
+      if found.isEmpty {
+        try ctx.writeError(
+          HostErrorStyle.hyperV(ctx.name).record(
+            EflowError(.objectNotFound, "Hyper-V was unable to find a virtual machine with id \"\(id)\"."),
+            target: .string(id), ctx: ctx))
+      }
+    }
+    for vm in found { try ctx.emit(.object(Self.virtualMachineObject(vm, state))) }
+  }
+
+  /// What a running VM reports for the figures eflowsh does not simulate over time: an idle
+  /// guest's CPU usage (percent) and an uptime of five minutes (no clock runs between commands).
+  static let runningCPUUsage: Int32 = 1
+  static let runningUptimeSeconds = 5 * 60
+
+  /// The VM's GUID: its 32-hex-digit EFLOW id (VmConfiguration.ID) grouped 8-4-4-4-12, so both
+  /// name the same machine and the same seed gives the same id.
+  static func hyperVId(_ vm: EflowVM) -> String {
+    let hex = Array(vm.id.lowercased())
+    guard hex.count == 32 else { return vm.id }
+    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }.joined(separator: "-")
+  }
+
+  /// The host's default VM configuration version (Get-VMHostSupportedVersion -Default), which a
+  /// VM created there gets: 2016 8.0, 2019 9.0, 2022 10.0, 2025 12.0.
+  static func configurationVersion(_ state: HostState) -> String {
+    switch state.profile.operatingSystem.buildNumber {
+    case ..<17763: "8.0"
+    case ..<20348: "9.0"
+    case ..<26100: "10.0"
+    default: "12.0"
+    }
+  }
+
+  /// Microsoft.HyperV.PowerShell.VirtualMachine.
+  static func virtualMachineObject(_ vm: EflowVM, _ state: HostState) -> PSObject {
+    let id = hyperVId(vm)
+    let idValue: Value = UUID(uuidString: id).map { .guid($0) } ?? .string(id)
+    let memory = Int64(vm.memoryMB) * 1024 * 1024
+    let running = vm.isRunning
+    return hostObject(
+      "Microsoft.HyperV.PowerShell.VirtualMachine",
+      [
+        ("Name", .string(vm.name)),
+        ("State", .string(vm.powerState.rawValue)),
+        ("CPUUsage", .int32(running ? runningCPUUsage : 0)),
+        ("MemoryAssigned", .int64(running ? memory : 0)),
+        ("MemoryStartup", .int64(memory)),
+        ("DynamicMemoryEnabled", .bool(false)),
+        ("ProcessorCount", .int64(Int64(vm.cpuCount))),
+        ("Uptime", timeSpan(seconds: running ? runningUptimeSeconds : 0)),
+        ("Status", .string("Operating normally")),
+        ("Version", .string(configurationVersion(state))),
+        ("Generation", .int32(2)),
+        ("Id", idValue),
+        ("VMId", idValue),
+        ("VMName", .string(vm.name)),
+        ("Path", .string(#"C:\Program Files\Azure IoT Edge"#)),
+        ("Notes", .string("")),
+        ("ComputerName", .string(state.computerName)),
+        ("IsDeleted", .bool(false)),
+      ],
+      string: "VirtualMachine (Name = '\(vm.name)') [Id = '\(id)']")
   }
 
   /// Hyper-V writes MACs as 12 upper-case hex digits (`00155D4E152C`).

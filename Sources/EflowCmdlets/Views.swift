@@ -1,3 +1,4 @@
+import Foundation
 import PSRuntime
 
 /// The default views of the Windows modules' output types (their `*.format.ps1xml`), so
@@ -24,6 +25,23 @@ enum EflowViews {
 
   static var views: [FormatView] {
     [
+      // Hyper-V: Get-VM (memory in whole MB, uptime without days or fractions of a second).
+      FormatView(
+        typeName: "Microsoft.HyperV.PowerShell.VirtualMachine", kind: .table,
+        columns: [
+          FormatColumn("Name", alignment: .left), FormatColumn("State", alignment: .left),
+          FormatColumn("CPUUsage", label: "CPUUsage(%)", alignment: .left),
+          FormatColumn(label: "MemoryAssigned(M)", alignment: .left) { v in
+            let bytes = Int64(Conversions.toString((try? Members.get(v, "MemoryAssigned")) ?? .null)) ?? 0
+            return .int64(bytes / (1024 * 1024))
+          },
+          FormatColumn(label: "Uptime", alignment: .left) { v in
+            guard case .timeSpan(let ticks) = (try? Members.get(v, "Uptime")) ?? .null else { return .null }
+            let s = Int(ticks / 10_000_000)
+            return .string(String(format: "%02d:%02d:%02d", s / 3600 % 24, s / 60 % 60, s % 60))
+          },
+          FormatColumn("Status", alignment: .left), FormatColumn("Version", alignment: .left),
+        ]),
       // Hyper-V: Get-VMSwitch, New-VMSwitch -PassThru (columns sized from the switches).
       FormatView(
         typeName: "Microsoft.HyperV.PowerShell.VMSwitch", kind: .table,

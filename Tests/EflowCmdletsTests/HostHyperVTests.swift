@@ -1,6 +1,6 @@
 import Testing
 
-/// Hyper-V: Get-/New-/Set-/Remove-VMSwitch and Get-VMNetworkAdapter.
+/// Hyper-V: Get-VM, Get-/New-/Set-/Remove-VMSwitch and Get-VMNetworkAdapter.
 struct HostHyperVTests {
   /// (profile, script, exact output): objects are read through their properties.
   @Test(arguments: [
@@ -51,6 +51,11 @@ struct HostHyperVTests {
     ("client", "New-VMSwitch -Name X -NetAdapterName 'Nope'",
       "No MSFT_NetAdapter objects found with property 'Name' equal to 'Nope'.  Verify the value of the property and retry.",
       "InvalidParameter,Microsoft.HyperV.PowerShell.Commands.NewVMSwitch", "ObjectNotFound"),
+    ("client", "Get-VM -Name 'DESKTOP-EFLOW01-EFLOW'",
+      "Hyper-V was unable to find a virtual machine with name \"DESKTOP-EFLOW01-EFLOW\".",
+      "InvalidParameter,Microsoft.HyperV.PowerShell.Commands.GetVM", "ObjectNotFound"),
+    ("server", "Get-VM 'Nope'", "Hyper-V was unable to find a virtual machine with name \"Nope\".",
+      "InvalidParameter,Microsoft.HyperV.PowerShell.Commands.GetVM", "ObjectNotFound"),
     ("client", "Get-VMNetworkAdapter -VMName 'DESKTOP-EFLOW01-EFLOW'",
       "Hyper-V was unable to find a virtual machine with name \"DESKTOP-EFLOW01-EFLOW\".",
       "InvalidParameter,Microsoft.HyperV.PowerShell.Commands.GetVMNetworkAdapter", "ObjectNotFound"),
@@ -67,6 +72,62 @@ struct HostHyperVTests {
     #expect(quiet.errors.isEmpty && quiet.out == "next\n")
     let stop = HostSandbox(profile: profile).run("try { \(script) -ErrorAction Stop; 'no' } catch { \"caught: $($_.Exception.Message)\" }")
     #expect(stop.out == "caught: \(message)\n")
+  }
+
+  static let deploy = """
+    $null = New-VMSwitch -Name EFLOW-External -NetAdapterName Ethernet
+    $null = Deploy-Eflow -acceptEula Yes -acceptOptionalTelemetry No -headless -vswitchName EFLOW-External -vswitchType External -ip4Address 10.10.0.50 -ip4PrefixLength 24 -ip4GatewayAddress 10.10.0.1
+    """
+
+  static let vmFields =
+    "$vm = Get-VM; \"$($vm.Name)|$($vm.State)|$($vm.CPUUsage)|$($vm.MemoryAssigned)|$($vm.MemoryStartup)|$($vm.ProcessorCount)|$($vm.Uptime)|$($vm.Status)|$($vm.Version)|$($vm.Generation)|$($vm.VMName)|$($vm.ComputerName)|$($vm.Path)\""
+
+  /// (setup after the deployment, script, exact output): Get-VM on a server SKU, where the EFLOW
+  /// VM is a VMMS VM.
+  @Test(arguments: [
+    ("", vmFields,
+      "SRV-EDGE01-EFLOW|Running|1|1073741824|1073741824|1|00:05:00|Operating normally|10.0|2|SRV-EDGE01-EFLOW|SRV-EDGE01|C:\\Program Files\\Azure IoT Edge\n"),
+    ("$null = Stop-EflowVm", vmFields,
+      "SRV-EDGE01-EFLOW|Off|0|0|1073741824|1|00:00:00|Operating normally|10.0|2|SRV-EDGE01-EFLOW|SRV-EDGE01|C:\\Program Files\\Azure IoT Edge\n"),
+    ("$null = Stop-EflowVm; $null = Start-EflowVm", "(Get-VM).State", "Running\n"),
+    ("", "Get-VM | Get-TestTypeName", "Microsoft.HyperV.PowerShell.VirtualMachine\n"),
+    ("", "Set-StrictMode -Version Latest; (Get-VM).State; (Get-VM -Name 'SRV-EDGE01-EFLOW').State -eq 'Running'", "Running\nTrue\n"),
+    ("", "(Get-VM -Name '*eflow').Name; @(Get-VM -Name 'x*').Count; @(Get-VM -Name 'x*', 'SRV-*').Count; @(Get-VM -VMName 'SRV?EDGE01-EFLOW').Count",
+      "SRV-EDGE01-EFLOW\n0\n1\n1\n"),
+    ("", "$vm = Get-VM; $vm.Id -eq $vm.VMId; $vm.Id.ToString().Replace('-', '') -eq (Get-EflowVm).VmConfiguration.id; (Get-VM -Id $vm.Id).Name",
+      "True\nTrue\nSRV-EDGE01-EFLOW\n"),
+    ("", "(Get-VMNetworkAdapter -VM (Get-VM)).VMName", "SRV-EDGE01-EFLOW\n"),
+  ] as [(String, String, String)])
+  func getVM(setup: String, script: String, expected: String) {
+    let sandbox = HostSandbox(profile: "server")
+    #expect(sandbox.run(Self.deploy + "\n" + setup).errors.isEmpty)
+    let r = sandbox.run(script)
+    #expect(r.messages == [])
+    #expect(r.out == expected)
+  }
+
+  /// No Hyper-V VM (a client SKU, where EFLOW's VM is HCS-managed, or a host with none yet): no
+  /// output and no error unless a name without wildcards was asked for.
+  @Test(arguments: ["client", "server"])
+  func getVMWithoutVM(profile: String) {
+    let sandbox = HostSandbox(profile: profile)
+    if profile == "client" {
+      #expect(sandbox.run("$null = Deploy-Eflow -acceptEula Yes -acceptOptionalTelemetry No -headless").errors.isEmpty)
+      #expect(sandbox.run("(Get-EflowVm).VmConfiguration.name").out == "DESKTOP-EFLOW01-EFLOW\n")
+    }
+    let r = sandbox.run("Get-VM; @(Get-VM).Count; @(Get-VM -Name '*').Count; 'end'")
+    #expect(r.errors.isEmpty)
+    #expect(r.out == "0\n0\nend\n")
+  }
+
+  /// The same seed gives the same VM id.
+  @Test func getVMIdIsDeterministic() {
+    let ids = (0..<2).map { _ in
+      let sandbox = HostSandbox(profile: "server")
+      sandbox.run(Self.deploy)
+      return sandbox.run("\"$((Get-VM).Id)\"").out
+    }
+    #expect(ids[0] == ids[1] && ids[0].count == 37)
   }
 
   @Test func existenceCheckIdiom() {

@@ -45,6 +45,30 @@ struct ViewTests {
 
 
         """),
+    // Get-VM: Name, State, CPUUsage(%), MemoryAssigned(M) in MB, Uptime as hh:mm:ss, Status,
+    // Version, sized from the VMs; Off shows zeros.
+    Case(
+      setup: eflowSetup, script: "Get-VM",
+      expected: """
+
+        Name             State   CPUUsage(%) MemoryAssigned(M) Uptime   Status             Version
+        ----             -----   ----------- ----------------- ------   ------             -------
+        SRV-EDGE01-EFLOW Running 1           1024              00:05:00 Operating normally 10.0
+
+
+
+        """),
+    Case(
+      setup: eflowSetup + "\n$null = Stop-EflowVm", script: "Get-VM",
+      expected: """
+
+        Name             State CPUUsage(%) MemoryAssigned(M) Uptime   Status             Version
+        ----             ----- ----------- ----------------- ------   ------             -------
+        SRV-EDGE01-EFLOW Off   0           0                 00:00:00 Operating normally 10.0
+
+
+
+        """),
     // Get-NetAdapter: Name 21, InterfaceDescription 34, ifIndex 7 (right), Status 12,
     // MacAddress 17, LinkSpeed 12 (right) (reference §6.7).
     Case(
