@@ -24,6 +24,8 @@ public enum EflowModules {
     }
     interpreter.aboutTopics["about_eflowsh"] = AboutEflowsh.text
     interpreter.argumentValues = argumentValues(session)
+    // `"$env:COMPUTERNAME-EFLOW"` is how scripts name the VM: the host is the profile's computer.
+    interpreter.computerName = { try? session.read().computerName }
     let handlers = Handlers(session: session)
     handlers.register(into: interpreter)
     EflowViews.register(into: interpreter)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// Hyper-V: Get-VM, Get-/New-/Set-/Remove-VMSwitch and Get-VMNetworkAdapter.
@@ -128,6 +129,21 @@ struct HostHyperVTests {
       return sandbox.run("\"$((Get-VM).Id)\"").out
     }
     #expect(ids[0] == ids[1] && ids[0].count == 37)
+  }
+
+  /// `"$env:COMPUTERNAME-EFLOW"` names the VM: the host is the profile's computer (unless the
+  /// process environment sets COMPUTERNAME, which wins as on Windows).
+  @Test func computerNameComesFromTheProfile() {
+    let sandbox = HostSandbox(profile: "server")
+    sandbox.run(Self.deploy)
+    let expected = ProcessInfo.processInfo.environment["COMPUTERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "SRV-EDGE01"
+    let r = sandbox.run("$env:COMPUTERNAME; [Environment]::MachineName; (Get-VM -Name \"$env:COMPUTERNAME-EFLOW\" -ErrorAction SilentlyContinue).State")
+    if expected == "SRV-EDGE01" {
+      #expect(r.out == "SRV-EDGE01\nSRV-EDGE01\nRunning\n")
+    } else {
+      #expect(r.out.hasPrefix("\(expected)\n\(expected)\n"))
+    }
+    #expect(HostSandbox(profile: "client").run("$env:COMPUTERNAME").out == (expected == "SRV-EDGE01" ? "DESKTOP-EFLOW01\n" : "\(expected)\n"))
   }
 
   @Test func existenceCheckIdiom() {

@@ -321,9 +321,13 @@ extension Interpreter {
   /// `$env:NAME`: the process environment, then the simulated Windows host's variables
   /// (`$env:ProgramFiles`, `$env:TEMP`, …). Names are case-sensitive on Linux, but Windows
   /// scripts spell them freely (`$env:ComputerName`), so a case-insensitive match is tried too.
+  /// The simulated host's name: `COMPUTERNAME` from the process environment, else the one the
+  /// embedding application gives (`computerName`), else `EFLOWHOST`.
+  var machineName: String { SimulatedHost.machineName(computerName?()) }
+
   func environmentVariable(_ name: String) -> String? {
     if let v = getenv(name) { return String(cString: v) }
-    if let v = SimulatedHost.windowsVariable(name) { return v }
+    if let v = SimulatedHost.windowsVariable(name, machineName: machineName) { return v }
     var p = environ
     while let entry = p.pointee {
       let s = String(cString: entry)

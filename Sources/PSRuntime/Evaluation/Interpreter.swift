@@ -55,6 +55,10 @@ public final class Interpreter {
   var lastCaught: ErrorRecord?
   /// Errors written so far (to tell whether a statement wrote any, for `$?`).
   var errorsWritten = 0
+  /// The simulated host's computer name, asked when a script reads `$env:COMPUTERNAME` or
+  /// `[Environment]::MachineName` and the process environment has no COMPUTERNAME (the EFLOW
+  /// modules answer with the host profile's).
+  public var computerName: (() -> String?)?
   /// Errors the running function reported as its own with `$PSCmdlet.WriteError`: the only
   /// non-terminating errors that make its caller's `$?` false (see `FunctionStage.phase`).
   var errorsReportedByFunction = 0

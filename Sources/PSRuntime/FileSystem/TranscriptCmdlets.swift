@@ -42,7 +42,7 @@ extension Interpreter {
           let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
           let random = String((0..<8).map { _ in letters.randomElement()! })
           let dir = ctx.string("OutputDirectory") ?? "C:\\Users\\\(SimulatedHost.userName)\\Documents"
-          pathText = Interpreter.joinPath(dir, ["PowerShell_transcript.\(SimulatedHost.machineName).\(random).\(stamp).txt"])
+          pathText = Interpreter.joinPath(dir, ["PowerShell_transcript.\(ctx.interpreter.machineName).\(random).\(stamp).txt"])
         }
         let native: String
         do {
@@ -103,7 +103,7 @@ extension Interpreter {
 
   /// 5.1's transcript header.
   func transcriptHeader(_ stamp: String) -> String {
-    let user = SimulatedHost.machineName + "\\" + SimulatedHost.userName
+    let user = machineName + "\\" + SimulatedHost.userName
     let table = globalScope.local("PSVersionTable")?.value
     func field(_ name: String) -> String {
       guard case .hashtable(let h)? = table else { return "" }
@@ -117,7 +117,7 @@ extension Interpreter {
       "Username: \(user)",
       "RunAs User: \(user)",
       "Configuration Name: ",
-      "Machine: \(SimulatedHost.machineName) (\(SimulatedHost.osVersion))",
+      "Machine: \(machineName) (\(SimulatedHost.osVersion))",
       "Host Application: \(CommandLine.arguments.joined(separator: " "))",
       "Process ID: \(getpid())",
       "PSVersion: \(version)",

@@ -161,7 +161,7 @@ extension Members {
   static func environmentStaticProperty(_ key: String) -> Value? {
     switch key {
     case "newline": return .string(SimulatedHost.newLine)
-    case "machinename", "userdomainname": return .string(SimulatedHost.machineName)
+    case "machinename", "userdomainname": return .string(SimulatedHost.machineName(nil))  // see Interpreter.machineName
     case "username": return .string(SimulatedHost.userName)
     case "osversion": return .string(SimulatedHost.osVersion)
     case "is64bitoperatingsystem", "is64bitprocess": return .bool(true)

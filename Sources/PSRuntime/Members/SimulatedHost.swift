@@ -4,12 +4,15 @@
 
 /// What `[Environment]` and `[IO.Path]` report about the simulated Windows host.
 ///
-/// - `MachineName`: the `COMPUTERNAME` environment variable when set, else `EFLOWHOST`.
+/// - `MachineName`: the `COMPUTERNAME` environment variable when set, else the interpreter's
+///   `computerName` (the host profile's, when the EFLOW modules are installed), else `EFLOWHOST`.
 /// - `UserName`: `USERNAME` when set, else `Administrator` (the temp path is under that user).
 /// - `NewLine`: `"\r\n"`, as on Windows.
 /// - `OSVersion`: `Microsoft Windows NT 10.0.22621.0` (a string, not an `OperatingSystem` object).
 enum SimulatedHost {
-  static var machineName: String { environmentVariable("COMPUTERNAME") ?? "EFLOWHOST" }
+  static func machineName(_ simulated: String?) -> String {
+    environmentVariable("COMPUTERNAME") ?? simulated ?? "EFLOWHOST"
+  }
   static var userName: String { environmentVariable("USERNAME") ?? "Administrator" }
   static let newLine = "\r\n"
   static let osVersion = "Microsoft Windows NT 10.0.22621.0"
@@ -24,7 +27,7 @@ enum SimulatedHost {
   /// The Windows variables EFLOW scripts read (`$env:ProgramFiles`, `$env:TEMP`, …), for names
   /// the Linux process environment does not have. Names match without regard to case, as on
   /// Windows. The process environment, when it has the name, wins.
-  static func windowsVariable(_ name: String) -> String? {
+  static func windowsVariable(_ name: String, machineName: String) -> String? {
     let profile = "C:\\Users\\" + userName
     switch name.lowercased() {
     case "computername": return machineName
