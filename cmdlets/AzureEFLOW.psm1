@@ -775,13 +775,13 @@ function Invoke-EflowVmCommand {
     .NOTES
     eflowsh runs the command in a simulated VM, never on the Linux machine: a bash subset (;, &&,
     ||, pipes, quotes, $VAR, ${VAR}, $(...), redirections >, >>, 2>&1, > /dev/null, here-documents,
-    if/elif/else/fi, for/while/until loops with break and continue, test and [, sudo,
-    sudo bash -c '...', bash SCRIPT; case, functions, subshells and arithmetic are refused with an
-    error, and a loop stops with an error after 10000 rounds) and the commands EFLOW guides use: ip (addr, link,
+    if/elif/else/fi, for/while/until loops with break and continue, test and [, $((...))
+    integer arithmetic, sudo, sudo bash -c '...', bash SCRIPT; case, functions and subshells are
+    refused with an error, and a command line stops with an error after 10000 loop rounds) and the commands EFLOW guides use: ip (addr, link,
     route show/get/add/del/replace, neigh), route, ifconfig, netstat -rn, resolvectl, ping,
     iptables, iptables-save, hostname, systemctl, iotedge, docker, modprobe, lsusb, and cat, echo,
     printf, tee, touch, mkdir, rm, cp, mv, chmod, chown, ls, grep, head, tail, wc, cut, awk, sed,
-    sort, uniq, tr, base64 on the VM's own file system (kept in the state; writing under /etc
+    sort, uniq, tr, base64, seq on the VM's own file system (kept in the state; writing under /etc
     needs sudo). Other commands fail with "bash: X: command not found" (exit code 127). Each call
     is one transaction: files, routes and DNS changes it makes are kept, also when it fails.
     Routes and runtime DNS are recreated at every Start-EflowVm, after which units enabled from

@@ -10,7 +10,7 @@ struct GuestShellFuzzTests {
     "if", "then", "elif", "else", "fi", "for", "in", "while", "until", "do", "done", "case", "esac",
     "break", "continue", "break 2", "continue 2", "true", "false", "!", ":", "echo x", "x=1", "echo $x",
     "[ -f /etc/hostname ]", "i", "a b", ";", ";", ";", "&&", "||", "|", "\n", "exit 3", "bash -c 'echo in'",
-    "$(echo y)", "> f", "2>&1", "{", "}", "(", ")", "'", "\"",
+    "$(echo y)", "> f", "2>&1", "{", "}", "(", ")", "'", "\"", "$((x+1))", "$((", "))", "$((1/0))", "seq 3",
   ]
 
   @Test func randomLinesParseOrFailAndAlwaysFinish() throws {

@@ -93,6 +93,21 @@ struct GuestShellTests {
     Row(host: .serverStatic, command: "sleep 30 && echo awake", out: "awake\n"),
   ]
 
+  static let arithmeticRows: [Row] = [
+    Row(host: .serverStatic, command: "n=0; n=$((n+1)); echo $n $((n*10+2)) $(( (3+4)*2 )) $((7/2)) $((7%3)) $((-5+2))", out: "1 12 14 3 1 -3\n"),
+    Row(host: .serverStatic, command: "n=4; echo $((1<2)) $((2==3||1)) $((!0)) $((n>=4 && n!=5)) $((010)) $((0x1f)) $((${n}+$n)) $(( ))", out: "1 1 1 1 8 31 8 0\n"),
+    Row(host: .serverStatic, command: "echo \"$((9223372036854775807+1))\" $(( (-9223372036854775807-1) / -1 )) $(( (-9223372036854775807-1) % -1 ))", out: "-9223372036854775808 -9223372036854775808 0\n"),
+    Row(host: .serverStatic, command: "n=0; until [ $n -ge 3 ]; do n=$((n+1)); echo try $n; done", out: "try 1\ntry 2\ntry 3\n"),
+    Row(host: .serverStatic, command: "for i in $(seq 1 3); do echo s$i; done; seq 5 -2 1; seq 2", out: "s1\ns2\ns3\n5\n3\n1\n1\n2\n"),
+    Row(host: .serverStatic, command: "seq 9223372036854775806 2 9223372036854775807", out: "9223372036854775806\n"),
+    Row(host: .serverStatic, command: "seq 1 x", out: "", err: "seq: invalid floating point argument: 'x' (eflowsh's seq takes integers)\n", code: 1),
+    Row(host: .serverStatic, command: "echo $((1/0))", out: "\n", err: "bash: 1/0: division by 0 (error token is \"0\")\n"),
+    Row(host: .serverStatic, command: "n=1; echo $((n+=1))", out: "\n", err: "bash: n+=1: syntax error: operand expected (error token is \"+=1\")\n"),
+    Row(
+      host: .serverStatic, command: "echo $((1+2)", out: "",
+      err: "bash: -c: line 1: unexpected EOF while looking for matching `))'\nbash: -c: line 1: `echo $((1+2)'\n", code: 2),
+  ]
+
   static let compoundRows: [Row] = [
     Row(host: .serverStatic, command: "if [ -f /etc/os-release ]; then echo yes; else echo no; fi", out: "yes\n"),
     Row(host: .serverStatic, command: "if [ -f /nope ]; then echo a; elif true && false; then echo b; else echo c; fi", out: "c\n"),
@@ -240,7 +255,7 @@ struct GuestShellTests {
     Row(host: .serverStatic, command: "uname -r", out: "6.6.64.2-9.azl3\n"),
   ]
 
-  @Test(arguments: shellRows + compoundRows + fileRows + networkRows + systemRows)
+  @Test(arguments: shellRows + compoundRows + arithmeticRows + fileRows + networkRows + systemRows)
   func command(_ row: Row) throws {
     let (_, results) = try Self.run(row.host, [row.command])
     let r = results[0]

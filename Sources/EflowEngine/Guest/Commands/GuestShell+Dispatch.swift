@@ -5,7 +5,7 @@ extension GuestShell {
   static let commandNames: Set<String> = [
     "cat", "tee", "touch", "mkdir", "rm", "rmdir", "cp", "mv", "chmod", "chown", "ls", "grep", "egrep", "head", "tail",
     "wc", "cut", "awk", "sed", "sort", "uniq", "tr", "base64", "basename", "dirname", "whoami", "id", "uname",
-    "hostname", "env", "ip", "route", "ifconfig", "netstat", "resolvectl", "systemd-resolve", "ping", "iptables",
+    "hostname", "env", "seq", "ip", "route", "ifconfig", "netstat", "resolvectl", "systemd-resolve", "ping", "iptables",
     "iptables-save", "systemctl", "iotedge", "docker", "modprobe", "lsmod", "lsusb", "sync", "reboot", "journalctl", "date",
   ]
 
@@ -68,6 +68,7 @@ extension GuestShell {
     case "uniq": return uniq(&inv)
     case "tr": return tr(&inv)
     case "base64": return base64(&inv)
+    case "seq": return seq(&inv)
     case "basename":
       guard let p = inv.args.first else { return inv.fail("basename: missing operand", status: 1) }
       inv.line(GuestSystem.baseName(p))
@@ -387,5 +388,33 @@ extension GuestShell {
     host.vm!.runtimeDns = []
     exitRequested = 255
     return 255
+  }
+
+  /// `seq [FIRST [INCREMENT]] LAST`, integers only (retry loops: `for i in $(seq 1 5)`).
+  func seq(_ inv: inout GuestInvocation) -> Int32 {
+    let numbers = inv.args.map { Int($0) }
+    guard (1...3).contains(numbers.count) else {
+      return inv.fail(inv.args.isEmpty ? "seq: missing operand" : "seq: extra operand '\(inv.args[3])'", status: 1)
+    }
+    if let bad = zip(inv.args, numbers).first(where: { $0.1 == nil }) {
+      return inv.fail("seq: invalid floating point argument: '\(bad.0)' (eflowsh's seq takes integers)", status: 1)
+    }
+    let values = numbers.compactMap { $0 }
+    let first = values.count > 1 ? values[0] : 1
+    let step = values.count == 3 ? values[1] : 1
+    let last = values[values.count - 1]
+    guard step != 0 else { return inv.fail("seq: invalid Zero increment value: '0'", status: 1) }
+    // A million lines is far beyond what a script prints; it keeps a typo from exhausting memory.
+    var count = 0
+    var value = first
+    while step > 0 ? value <= last : value >= last {
+      count += 1
+      if count > 1_000_000 { return inv.fail("seq: eflowsh stops after 1000000 numbers", status: 1) }
+      inv.line(String(value))
+      let (next, overflow) = value.addingReportingOverflow(step)
+      if overflow { break }
+      value = next
+    }
+    return 0
   }
 }

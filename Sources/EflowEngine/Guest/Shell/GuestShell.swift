@@ -369,9 +369,13 @@ final class GuestShell {
       case .tilde:
         current += variables["HOME"] ?? GuestSystem.home
         has = true
-      case .variable(let name, let quoted), .command(let name, let quoted):
+      case .variable(let name, let quoted), .command(let name, let quoted), .arithmetic(let name, let quoted):
         let value: String
-        if case .variable = part { value = parameter(name) } else { value = substitute(name, errors: &errors) }
+        switch part {
+        case .variable: value = parameter(name)
+        case .arithmetic: value = arithmetic(name, errors: &errors)
+        default: value = substitute(name, errors: &errors)
+        }
         if quoted {
           current += value
           has = true
@@ -404,9 +408,20 @@ final class GuestShell {
       case .tilde: s += variables["HOME"] ?? GuestSystem.home
       case .variable(let name, _): s += parameter(name)
       case .command(let text, _): s += substitute(text, errors: &errors)
+      case .arithmetic(let text, _): s += arithmetic(text, errors: &errors)
       }
     }
     return s
+  }
+
+  /// `$(( … ))`: the value, or an error in bash's words (and an empty expansion).
+  func arithmetic(_ text: String, errors: inout String) -> String {
+    do {
+      return String(try ShellArithmetic.evaluate(text) { self.parameter($0) })
+    } catch {
+      errors += "bash: \(error.message)\n"
+      return ""
+    }
   }
 
   /// `$NAME`, `${NAME}`, `${NAME:-default}`, `${#NAME}`, `$?`, `$#`, `$0`–`$9`, `$@`, `$*`, `$$`.

@@ -275,6 +275,26 @@ struct ShellParser {
       guard peek == "}" else { throw ShellSyntaxError(message: "unexpected EOF while looking for matching `}'") }
       i += 1
       word.parts.append(.variable(name, quoted: quoted))
+    } else if c == "(" && peek(1) == "(" {
+      // `$(( … ))`: up to the `))` that closes it, nested parentheses allowed.
+      i += 2
+      var depth = 0
+      var text = ""
+      while let d = peek {
+        if d == "(" { depth += 1 }
+        if d == ")" {
+          if depth == 0 {
+            guard peek(1) == ")" else { throw ShellSyntaxError(message: "unexpected EOF while looking for matching `))'") }
+            break
+          }
+          depth -= 1
+        }
+        text.append(d)
+        i += 1
+      }
+      guard peek == ")" else { throw ShellSyntaxError(message: "unexpected EOF while looking for matching `))'") }
+      i += 2
+      word.parts.append(.arithmetic(text, quoted: quoted))
     } else if c == "(" {
       i += 1
       var depth = 1

@@ -3,15 +3,17 @@ import Foundation
 /// The guest shell's syntax tree: what bash makes of a command line before running it.
 /// Supported: simple commands, `VAR=value` assignments, pipelines, `;`/newline, `&&`, `||`,
 /// `&` (run in order, as if in the foreground), quotes, `\` escapes, `$VAR`, `${VAR}`, `$?`,
-/// `$(…)` and backquotes, `~`, comments, wildcards, redirections (`<`, `>`, `>>`, `2>`, `2>&1`,
+/// `$(…)` and backquotes, `$((…))`, `~`, comments, wildcards, redirections (`<`, `>`, `>>`, `2>`, `2>&1`,
 /// `>&2`, `&>`) and here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`); `ShellStructure` then finds
 /// `if`/`for`/`while`/`until` in the list. Not supported: `case`, functions, subshells, `{ …; }`,
-/// arithmetic.
+/// `(( … ))` as a command.
 struct ShellWord: Equatable {
   enum Part: Equatable {
     case literal(String, quoted: Bool)
     case variable(String, quoted: Bool)
     case command(String, quoted: Bool)
+    /// `$(( expression ))`.
+    case arithmetic(String, quoted: Bool)
     /// `~` at the start of a word.
     case tilde
   }
@@ -33,7 +35,7 @@ struct ShellWord: Equatable {
   var hasQuotes: Bool {
     parts.contains {
       switch $0 {
-      case .literal(_, let q), .variable(_, let q), .command(_, let q): q
+      case .literal(_, let q), .variable(_, let q), .command(_, let q), .arithmetic(_, let q): q
       case .tilde: false
       }
     }
