@@ -9,7 +9,7 @@ struct ArgumentValuesTests {
     let h = EflowHarness()
     h.deploy()
     h.run("$null = New-VMSwitch -Name 'Ext LAN' -NetAdapterName Ethernet; $null = New-NetNat -Name lab -InternalIPInterfaceAddressPrefix 10.1.0.0/24")
-    let i = Interpreter(host: EflowCapturingHost())
+    let i = Interpreter(host: HostCapture())
     EflowModules.install(into: i, settings: h.settings)
     let values = try #require(i.argumentValues)
     #expect(values("Deploy-Eflow", "vswitchName") == ["Default Switch", "Ext LAN"])

@@ -5,17 +5,6 @@ import PSLanguage
 import PSRuntime
 import Testing
 
-/// Everything a script writes: host text (Write-Host, progress lines, formatted output) and
-/// the error records that reached the top.
-final class EflowCapturingHost: HostInterface {
-  var out = ""
-  var errors: [ErrorRecord] = []
-  var streams: [String] = []
-  func write(_ text: String) { out += text }
-  func writeError(_ record: ErrorRecord, concise: Bool) { errors.append(record) }
-  func writeStream(_ line: String) { streams.append(line) }
-}
-
 /// One script run.
 struct EflowRun {
   var out: String
@@ -64,7 +53,7 @@ final class EflowHarness {
 
   @discardableResult
   func run(_ script: String) -> EflowRun {
-    let host = EflowCapturingHost()
+    let host = HostCapture()
     let interpreter = Interpreter(host: host)
     interpreter.currentLocation = dir.path
     EflowModules.install(into: interpreter, settings: settings)

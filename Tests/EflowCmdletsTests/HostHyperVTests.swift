@@ -32,9 +32,7 @@ struct HostHyperVTests {
     ("client", "@(Get-VMNetworkAdapter -VMName '*').Count; @(Get-VMNetworkAdapter -ManagementOS -SwitchName 'Default Switch').Count", "0\n1\n"),
   ] as [(String, String, String)])
   func behaviour(profile: String, script: String, expected: String) {
-    let r = HostSandbox(profile: profile).run(script)
-    #expect(r.messages == [])
-    #expect(r.out == expected)
+    HostSandbox(profile: profile).run(script).expectClean(expected)
   }
 
   /// (profile, script, message, FullyQualifiedErrorId, category): the Hyper-V error shapes.
@@ -63,9 +61,7 @@ struct HostHyperVTests {
   ] as [(String, String, String, String, String)])
   func errors(profile: String, script: String, message: String, fqid: String, category: String) {
     let r = HostSandbox(profile: profile).run(script + "; 'next'")
-    #expect(r.messages == [message])
-    #expect(r.errorIds == [fqid])
-    #expect(r.categories == [category])
+    r.expectError(message, id: fqid, category: category)
     #expect(r.out == "next\n", "a non-terminating error: the script goes on")
     #expect(r.errors.first?.invocationName == script.split(separator: " ").first.map(String.init))
     // -ErrorAction SilentlyContinue hides it; -ErrorAction Stop makes it catchable.

@@ -44,9 +44,7 @@ struct HostNatDhcpTests {
       "10.5.0.0|InActive|1.00:00:00|d\nDNS Servers,DNS Domain Name\n3|Router|IPv4Address|10.5.0.1\n6|DNS Servers|IPv4Address|10.5.0.1;8.8.8.8\n15|DNS Domain Name|String|lab.local\n1.1.1.1\n0\n"),
   ] as [(String, String, String)])
   func behaviour(profile: String, script: String, expected: String) {
-    let r = HostSandbox(profile: profile).run(script)
-    #expect(r.messages == [])
-    #expect(r.out == expected)
+    HostSandbox(profile: profile).run(script).expectClean(expected)
   }
 
   @Test(arguments: [
@@ -62,9 +60,7 @@ struct HostNatDhcpTests {
     let sandbox = HostSandbox(profile: "server")
     sandbox.run("New-NetNat -Name A -InternalIPInterfaceAddressPrefix 10.1.0.0/24 | Out-Null")
     let r = sandbox.run(script + "; 'next'")
-    #expect(r.messages == [message])
-    #expect(r.errorIds == [fqid])
-    #expect(r.categories == [category])
+    r.expectError(message, id: fqid, category: category)
     #expect(r.out == "next\n")
     #expect(sandbox.run(script + " -ErrorAction SilentlyContinue").errors.isEmpty)
   }

@@ -48,9 +48,7 @@ struct HostNetworkTests {
       "2\n2|192.168.1.1|23|0\nEthernet\n3\n"),
   ] as [(String, String, String)])
   func behaviour(profile: String, script: String, expected: String) {
-    let r = HostSandbox(profile: profile).run(script)
-    #expect(r.messages == [])
-    #expect(r.out == expected)
+    HostSandbox(profile: profile).run(script).expectClean(expected)
   }
 
   /// Not-found filters are non-terminating CmdletizationQuery errors, one per literal value;
@@ -77,9 +75,7 @@ struct HostNetworkTests {
   ] as [(String, String, String, String, String)])
   func errors(script: String, message: String, fqid: String, category: String, exception: String) {
     let r = HostSandbox(profile: "server").run(script + "; 'next'")
-    #expect(r.messages == [message])
-    #expect(r.errorIds == [fqid])
-    #expect(r.categories == [category])
+    r.expectError(message, id: fqid, category: category)
     #expect(r.errors.map(\.exceptionType) == [exception])
     #expect(r.out.hasSuffix("next\n"))
     let quiet = HostSandbox(profile: "server").run(script + " -ErrorAction SilentlyContinue; 'next'")

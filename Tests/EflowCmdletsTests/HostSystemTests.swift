@@ -32,9 +32,7 @@ struct HostSystemTests {
       "Microsoft Windows Server 2022 Datacenter\n0\n3\nMicrosoft Windows Server 2022 Datacenter||\n"),
   ] as [(String, String, String)])
   func behaviour(profile: String, script: String, expected: String) {
-    let r = HostSandbox(profile: profile).run(script)
-    #expect(r.messages == [])
-    #expect(r.out == expected)
+    HostSandbox(profile: profile).run(script).expectClean(expected)
   }
 
   @Test(arguments: [
@@ -71,9 +69,7 @@ struct HostSystemTests {
   ] as [(String, String, String, String, String)])
   func nonTerminatingErrors(profile: String, script: String, message: String, fqid: String, category: String) {
     let r = HostSandbox(profile: profile).run(script + "; 'next'")
-    #expect(r.messages == [message])
-    #expect(r.errorIds == [fqid])
-    #expect(r.categories == [category])
+    r.expectError(message, id: fqid, category: category)
     #expect(r.out == "next\n")
     #expect(HostSandbox(profile: profile).run(script + " -ErrorAction SilentlyContinue").errors.isEmpty)
   }

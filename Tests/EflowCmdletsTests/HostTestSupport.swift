@@ -59,4 +59,17 @@ struct HostRun {
   var messages: [String] { errors.map(\.message) }
   var errorIds: [String] { errors.map(\.fullyQualifiedErrorId) }
   var categories: [String] { errors.map(\.category.rawValue) }
+
+  /// The script wrote no error and printed exactly `expected`.
+  func expectClean(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(messages == [], sourceLocation: sourceLocation)
+    #expect(out == expected, sourceLocation: sourceLocation)
+  }
+
+  /// The script wrote exactly one error, with this message, FullyQualifiedErrorId and category.
+  func expectError(_ message: String, id: String, category: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(messages == [message], sourceLocation: sourceLocation)
+    #expect(errorIds == [id], sourceLocation: sourceLocation)
+    #expect(categories == [category], sourceLocation: sourceLocation)
+  }
 }
