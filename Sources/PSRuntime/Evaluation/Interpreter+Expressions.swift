@@ -86,10 +86,7 @@ extension Interpreter {
         guard case .type(let t) = target else {
           throw RuntimeError(id: "StaticMemberOnNonType", message: "Unable to find type [\(Conversions.toString(target))].")
         }
-        if t == .staticClass("System.Environment"), ["machinename", "userdomainname"].contains(name.lowercased()) {
-          return .string(machineName)  // the simulated host's, which only the interpreter knows
-        }
-        return try Members.getStatic(t, name)
+        return try Members.getStatic(t, name, machineName: machineName)
       }
       if strictModeRaised, scope.strictMode >= 2 { return try strictProperty(target, name) }
       return try Members.get(target, name)

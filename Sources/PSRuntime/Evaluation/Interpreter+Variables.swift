@@ -327,7 +327,7 @@ extension Interpreter {
 
   func environmentVariable(_ name: String) -> String? {
     if let v = getenv(name) { return String(cString: v) }
-    if let v = SimulatedHost.windowsVariable(name, machineName: machineName) { return v }
+    if let v = SimulatedHost.windowsVariable(name, machineName: { self.machineName }) { return v }
     var p = environ
     while let entry = p.pointee {
       let s = String(cString: entry)

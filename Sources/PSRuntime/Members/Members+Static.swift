@@ -9,7 +9,12 @@ import FoundationEssentials
 ///   ServicePointManager properties) is accepted and has no effect.
 /// - `[DateTime]`, `[TimeSpan]` and `[Guid]` statics are in Members+DateTime.swift.
 extension Members {
-  public static func getStatic(_ type: PSType, _ name: String) throws(RuntimeError) -> Value {
+  /// `[Type]::Name`. `machineName` is the simulated host's name when the caller knows it (the
+  /// interpreter does: `Interpreter.machineName`); without it, the process environment's or
+  /// `EFLOWHOST`. It is asked only for `[Environment]::MachineName`, since finding it may read state.
+  public static func getStatic(
+    _ type: PSType, _ name: String, machineName: @autoclosure () -> String? = nil
+  ) throws(RuntimeError) -> Value {
     let key = name.lowercased()
     switch type {
     case .int32, .int64, .byte, .double, .decimal, .char, .bool:
@@ -19,7 +24,7 @@ extension Members {
     case .ipAddress:
       return ipAddressStaticProperty(key).map { .ipAddress($0) } ?? .null
     case .staticClass(let className):
-      return try staticClassProperty(className, key) ?? .null
+      return try staticClassProperty(className, key, machineName: machineName) ?? .null
     case .dateTime:
       return dateTimeStaticProperty(key) ?? .null
     case .timeSpan:
@@ -105,11 +110,13 @@ extension Members {
 
   // MARK: - Static classes
 
-  static func staticClassProperty(_ className: String, _ key: String) throws(RuntimeError) -> Value? {
+  static func staticClassProperty(
+    _ className: String, _ key: String, machineName: () -> String?
+  ) throws(RuntimeError) -> Value? {
     switch className {
     case "System.Math": return mathStaticProperty(key)
     case "System.IO.Path": return pathStaticProperty(key)
-    case "System.Environment": return environmentStaticProperty(key)
+    case "System.Environment": return environmentStaticProperty(key) { SimulatedHost.machineName(machineName()) }
     case "System.Text.Encoding": return encodingStaticProperty(key)
     case "System.Net.ServicePointManager": return servicePointManagerProperty(key)
     default:
@@ -158,10 +165,10 @@ extension Members {
 
   // MARK: - [Environment]
 
-  static func environmentStaticProperty(_ key: String) -> Value? {
+  static func environmentStaticProperty(_ key: String, machineName: () -> String) -> Value? {
     switch key {
     case "newline": return .string(SimulatedHost.newLine)
-    case "machinename", "userdomainname": return .string(SimulatedHost.machineName(nil))  // see Interpreter.machineName
+    case "machinename", "userdomainname": return .string(machineName())
     case "username": return .string(SimulatedHost.userName)
     case "osversion": return .string(SimulatedHost.osVersion)
     case "is64bitoperatingsystem", "is64bitprocess": return .bool(true)

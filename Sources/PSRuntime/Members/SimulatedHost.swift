@@ -27,12 +27,12 @@ enum SimulatedHost {
   /// The Windows variables EFLOW scripts read (`$env:ProgramFiles`, `$env:TEMP`, …), for names
   /// the Linux process environment does not have. Names match without regard to case, as on
   /// Windows. The process environment, when it has the name, wins.
-  static func windowsVariable(_ name: String, machineName: String) -> String? {
+  static func windowsVariable(_ name: String, machineName: () -> String) -> String? {
     let profile = "C:\\Users\\" + userName
     switch name.lowercased() {
-    case "computername": return machineName
+    case "computername": return machineName()
     case "username": return userName
-    case "userdomain": return machineName
+    case "userdomain": return machineName()
     case "userprofile": return profile
     case "homedrive", "systemdrive": return "C:"
     case "homepath": return "\\Users\\" + userName
