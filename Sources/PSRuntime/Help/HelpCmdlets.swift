@@ -1,6 +1,16 @@
 import PSLanguage
 
 extension Interpreter {
+  /// 5.1's error for a topic or command Get-Help does not know.
+  static func helpNotFound(_ name: String) -> ErrorRecord {
+    ErrorRecord(
+      exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException",
+      message:
+        "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
+      errorId: "HelpNotFound", category: .resourceUnavailable, targetObject: .string(name),
+      commandName: "Microsoft.PowerShell.Commands.GetHelpCommand")
+  }
+
   /// `Get-Help` (alias `help`): help from the comment-based help of functions and of the
   /// emulated modules' declarations; syntax generated from the declaration.
   func registerHelpCmdlets() {
@@ -16,13 +26,7 @@ extension Interpreter {
         }
         if name.lowercased().hasPrefix("about_") {
           guard let topic = i.aboutTopics[name.lowercased()] else {
-            throw ctx.terminatingError(
-              ErrorRecord(
-                exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException",
-                message:
-                  "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
-                errorId: "HelpNotFound", category: .resourceUnavailable, targetObject: .string(name),
-                commandName: "Microsoft.PowerShell.Commands.GetHelpCommand"))
+            throw ctx.terminatingError(Interpreter.helpNotFound(name))
           }
           try ctx.emit(.string(topic))
           return
@@ -31,13 +35,7 @@ extension Interpreter {
         do {
           resolved = try i.resolveCommand(name, at: ctx.extent)
         } catch {
-          throw ctx.terminatingError(
-            ErrorRecord(
-              exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException",
-              message:
-                "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
-              errorId: "HelpNotFound", category: .resourceUnavailable, targetObject: .string(name),
-              commandName: "Microsoft.PowerShell.Commands.GetHelpCommand"))
+          throw ctx.terminatingError(Interpreter.helpNotFound(name))
         }
         let text: HelpText
         switch resolved {
